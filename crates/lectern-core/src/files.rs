@@ -1,0 +1,59 @@
+//! Finding and reading article files on disk, the same way for the CLI and the reader's build.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{IngestError, IngestErrorKind};
+use crate::ingest::SourceFile;
+
+/// File endings read when a folder is given. A file named explicitly is read whatever its name.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Every article file under `paths` (folders walked recursively, sorted by path; hidden entries
+/// skipped), read into memory. A path that cannot be read is reported in place.
+pub fn load(paths: &[PathBuf]) -> Vec<Result<SourceFile, IngestError>> {
+    let mut found = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut found);
+        } else {
+            found.push(Ok(path.clone()));
+        }
+    }
+    found.into_iter().map(|p| p.and_then(|p| read(&p))).collect()
+}
+
+fn walk(dir: &Path, found: &mut Vec<Result<PathBuf, IngestError>>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return found.push(Err(unreadable(dir, &e))),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, found);
+        } else if is_article_file(&path) {
+            found.push(Ok(path));
+        }
+    }
+}
+
+pub fn is_article_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn read(path: &Path) -> Result<SourceFile, IngestError> {
+    let bytes = std::fs::read(path).map_err(|e| unreadable(path, &e))?;
+    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok(SourceFile { name, bytes })
+}
+
+fn unreadable(path: &Path, e: &std::io::Error) -> IngestError {
+    IngestError { file: path.display().to_string(), kind: IngestErrorKind::Unreadable(e.to_string()) }
+}

@@ -1,0 +1,72 @@
+//! The article model. Field names follow the CLI's JSON contract (shared/CONTRACT.md §2), so the
+//! serialised form of these types *is* that contract.
+
+use serde::{Deserialize, Serialize};
+
+/// Average adult silent-reading speed for non-fiction, in words per minute.
+const WORDS_PER_MINUTE: usize = 230;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable and URL-safe; derived from the file name.
+    pub id: String,
+    /// The file name the article came from.
+    pub file: String,
+    pub title: String,
+    pub byline: Option<String>,
+    /// As written in the article (or its front matter).
+    pub date: Option<String>,
+    pub source: Option<String>,
+    /// Only from Markdown front matter; plain text carries no URL we could trust.
+    pub url: Option<String>,
+    pub sections: Vec<Section>,
+    pub quotes: Vec<Quote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: Option<String>,
+    pub paragraphs: Vec<String>,
+}
+
+/// A quotation inside one paragraph. Extraction arrives with the quotes issue; the type is here
+/// so the model and the JSON contract are complete from the start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub section: usize,
+    pub paragraph: usize,
+    /// Character offsets (Unicode scalar values) into the paragraph.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Article {
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().map(String::as_str))
+    }
+
+    pub fn word_count(&self) -> usize {
+        let headings = self.sections.iter().filter_map(|s| s.heading.as_deref());
+        self.paragraphs()
+            .chain(headings)
+            .map(crate::text::word_count)
+            .sum()
+    }
+
+    /// Whole minutes, never zero: "1 min read" for a short note.
+    pub fn reading_minutes(&self) -> usize {
+        self.word_count().div_ceil(WORDS_PER_MINUTE).max(1)
+    }
+
+    /// Headings in order, for a table of contents. Empty when the article has no sections.
+    pub fn headings(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.heading.as_deref().map(|h| (i, h)))
+    }
+}
