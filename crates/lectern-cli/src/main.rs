@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use args::{Command, Inspect};
-use lectern_core::{files, ingest, inspect::Inspection, push_unique, Article};
+use lectern_core::{files, inspect::Inspection, push_unique, Article};
 
 fn main() -> ExitCode {
     match args::parse(std::env::args().skip(1)) {
@@ -31,8 +31,8 @@ fn main() -> ExitCode {
 fn run_inspect(options: &Inspect) -> ExitCode {
     let mut articles: Vec<Article> = Vec::new();
     let mut failed = false;
-    for loaded in files::load(&options.paths) {
-        match loaded.and_then(|file| ingest(&file)) {
+    for result in files::ingest_paths(&options.paths) {
+        match result {
             Ok(article) => push_unique(&mut articles, article),
             Err(e) => {
                 eprintln!("lectern: {e}");

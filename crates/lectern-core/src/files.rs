@@ -3,14 +3,27 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{IngestError, IngestErrorKind};
-use crate::ingest::SourceFile;
+use crate::ingest::{ingest, SourceFile};
+use crate::model::Article;
 
 /// File endings read when a folder is given. A file named explicitly is read whatever its name.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
+/// Read every article file under `paths` as an article, in order. Errors name the file's path,
+/// so a message says exactly which file to fix.
+pub fn ingest_paths(paths: &[PathBuf]) -> Vec<Result<Article, IngestError>> {
+    load(paths)
+        .into_iter()
+        .map(|(path, file)| {
+            file.and_then(|f| ingest(&f))
+                .map_err(|e| IngestError { file: path.display().to_string(), ..e })
+        })
+        .collect()
+}
+
 /// Every article file under `paths` (folders walked recursively, sorted by path; hidden entries
 /// skipped), read into memory. A path that cannot be read is reported in place.
-pub fn load(paths: &[PathBuf]) -> Vec<Result<SourceFile, IngestError>> {
+pub fn load(paths: &[PathBuf]) -> Vec<(PathBuf, Result<SourceFile, IngestError>)> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -19,7 +32,16 @@ pub fn load(paths: &[PathBuf]) -> Vec<Result<SourceFile, IngestError>> {
             found.push(Ok(path.clone()));
         }
     }
-    found.into_iter().map(|p| p.and_then(|p| read(&p))).collect()
+    found
+        .into_iter()
+        .map(|p| match p {
+            Ok(path) => {
+                let file = read(&path);
+                (path, file)
+            }
+            Err(e) => (PathBuf::from(&e.file), Err(e)),
+        })
+        .collect()
 }
 
 fn walk(dir: &Path, found: &mut Vec<Result<PathBuf, IngestError>>) {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// Average adult silent-reading speed for non-fiction, in words per minute.
 const WORDS_PER_MINUTE: usize = 230;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable and URL-safe; derived from the file name.
     pub id: String,

@@ -1,0 +1,45 @@
+//! Parse the bundled articles at build time, with the same code the CLI runs, and embed the
+//! result in the app: the browser shows them without fetching or parsing anything.
+//!
+//! The folder is `articles/` unless `LECTERN_ARTICLES` names another (relative to this file).
+
+use std::path::PathBuf;
+use std::process::exit;
+
+use lectern_core::{bundle, files, push_unique};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=LECTERN_ARTICLES");
+    let dir = std::env::var_os("LECTERN_ARTICLES").map_or_else(|| PathBuf::from("articles"), PathBuf::from);
+    println!("cargo:rerun-if-changed={}", dir.display());
+    if !dir.is_dir() {
+        fail(&[format!("{}: no such folder of articles", dir.display())]);
+    }
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for result in files::ingest_paths(std::slice::from_ref(&dir)) {
+        match result {
+            Ok(article) => push_unique(&mut articles, article),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if !errors.is_empty() {
+        fail(&errors);
+    }
+    if articles.is_empty() {
+        println!("cargo:warning=no .txt or .md articles in {}; the reader will be empty", dir.display());
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("articles.bundle"), bundle::encode(&articles))
+        .unwrap_or_else(|e| fail(&[format!("could not write the bundle: {e}")]));
+}
+
+/// A clear message per bad file, then stop the build: a reader with a silently missing article
+/// is worse than no build.
+fn fail(messages: &[String]) -> ! {
+    for m in messages {
+        eprintln!("error: {m}");
+    }
+    eprintln!("error: fix or remove the file(s) above, then build again");
+    exit(1);
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install what is missing, then run every test: native, wasm in headless Chromium, end to end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --tests
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "1/4 native tests (core, CLI, reader state)"
+cargo test --workspace --locked
+
+step "2/4 component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked -p lectern-reader --target wasm32-unknown-unknown --test components
+
+step "3/4 release build and size report"
+trunk build --release
+python3 scripts/size_report.py dist
+
+step "4/4 end-to-end tests (playwright-core, release build on 127.0.0.1)"
+node --test --test-concurrency=1 tests/e2e/

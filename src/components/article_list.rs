@@ -1,0 +1,69 @@
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::article_item::ArticleItem;
+use crate::state::Articles;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleListProps {
+    pub articles: Articles,
+    pub open: Option<usize>,
+    pub on_open: Callback<String>,
+}
+
+/// The list of articles. Tab reaches it once; arrow keys, Home and End move within it.
+#[component]
+pub fn ArticleList(props: &ArticleListProps) -> Html {
+    let list = use_node_ref();
+    let onkeydown = {
+        let list = list.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(list) = list.cast::<HtmlElement>() {
+                if move_focus(&list, &event.key()) {
+                    event.prevent_default();
+                }
+            }
+        })
+    };
+    html! {
+        <nav class="lectern-list" aria-label="Articles">
+            <ul ref={list} {onkeydown}>
+                for (i, article) in props.articles.iter().enumerate() {
+                    <ArticleItem
+                        key={article.id.clone()}
+                        article={article.clone()}
+                        current={props.open == Some(i)}
+                        on_open={props.on_open.clone()}
+                    />
+                }
+            </ul>
+            if props.articles.is_empty() {
+                <p class="lectern-empty">
+                    { "No articles yet. Put .txt or .md files in the articles folder and build again." }
+                </p>
+            }
+        </nav>
+    }
+}
+
+/// Focus the next, previous, first or last item after the focused one. True if handled.
+fn move_focus(list: &HtmlElement, key: &str) -> bool {
+    let Ok(nodes) = list.query_selector_all("[data-testid='article-item']") else { return false };
+    let items: Vec<HtmlElement> =
+        (0..nodes.length()).filter_map(|i| nodes.get(i)?.dyn_into().ok()).collect();
+    if items.is_empty() {
+        return false;
+    }
+    let active = gloo::utils::document().active_element();
+    let current = items.iter().position(|item| active.as_ref() == Some(item.as_ref()));
+    let last = items.len() - 1;
+    let target = match (key, current) {
+        ("ArrowDown", Some(i)) => (i + 1).min(last),
+        ("ArrowUp", Some(i)) => i.saturating_sub(1),
+        ("Home", _) => 0,
+        ("End", _) => last,
+        _ => return false,
+    };
+    items[target].focus().is_ok()
+}

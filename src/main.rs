@@ -1,0 +1,3 @@
+fn main() {
+    lectern_reader::start();
+}

@@ -1,0 +1,131 @@
+//! Components in a real browser (wasm-bindgen-test, headless Chromium): what they put on the
+//! page for given state. Run by scripts/test.sh; compiled only for wasm.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+
+use lectern_core::{Article, Section};
+use lectern_reader::components::error_message::{ErrorMessage, ErrorMessageProps};
+use lectern_reader::{Reader, ReaderProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn article(id: &str, title: &str, sections: Vec<(Option<&str>, Vec<&str>)>) -> Rc<Article> {
+    Rc::new(Article {
+        id: id.into(),
+        file: format!("{id}.txt"),
+        title: title.into(),
+        byline: Some("Ana Ruiz".into()),
+        date: Some("12 March 2024".into()),
+        source: None,
+        url: None,
+        sections: sections
+            .into_iter()
+            .map(|(h, ps)| Section {
+                heading: h.map(Into::into),
+                paragraphs: ps.into_iter().map(Into::into).collect(),
+            })
+            .collect(),
+        quotes: Vec::new(),
+    })
+}
+
+fn root() -> Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length()).map(|i| nodes.get(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+fn text(root: &Element, testid: &str) -> String {
+    root.query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {testid}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+const HOSTILE: &str = "<img src=x onerror=\"window.__pwned=1\"> <script>window.__pwned=1</script> & “quotes”";
+
+fn sample() -> Rc<Vec<Rc<Article>>> {
+    Rc::new(vec![
+        article("plain", "Plain Article", vec![(None, vec!["First paragraph.", HOSTILE])]),
+        article(
+            "sectioned",
+            "Sectioned Article",
+            vec![(None, vec!["Intro."]), (Some("Part One"), vec!["One."]), (Some("Part Two"), vec!["Two."])],
+        ),
+    ])
+}
+
+async fn mount_reader() -> Element {
+    // Start from a clean URL so one test's navigation does not open another's article.
+    let history = gloo::utils::window().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
+    let root = root();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { articles: sample() }).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn lists_articles_and_opens_the_first() {
+    let root = mount_reader().await;
+    let items = all(&root, "[data-testid='article-item']");
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].get_attribute("aria-current").as_deref(), Some("true"));
+    assert_eq!(items[1].get_attribute("aria-current"), None);
+    assert!(items[0].text_content().unwrap().contains("By Ana Ruiz"));
+    assert_eq!(text(&root, "article-title"), "Plain Article");
+    assert!(all(&root, ".lectern-toc").is_empty(), "no contents without sections");
+}
+
+#[wasm_bindgen_test]
+async fn article_text_is_rendered_as_text_never_as_markup() {
+    let root = mount_reader().await;
+    let body = root.query_selector("[data-testid='article-body']").unwrap().unwrap();
+    assert!(body.query_selector("img, script").unwrap().is_none(), "markup was interpreted");
+    assert!(body.text_content().unwrap().contains(HOSTILE));
+    assert!(!injected_script_ran());
+}
+
+/// `window.__pwned` is set only if the hostile paragraph's markup was executed.
+fn injected_script_ran() -> bool {
+    let window: wasm_bindgen::JsValue = gloo::utils::window().into();
+    !web_sys::js_sys::Reflect::get(&window, &"__pwned".into()).unwrap().is_undefined()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_an_item_opens_it_with_contents_and_headings() {
+    let root = mount_reader().await;
+    let items = all(&root, "[data-testid='article-item']");
+    items[1].dyn_ref::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "article-title"), "Sectioned Article");
+    let items = all(&root, "[data-testid='article-item']");
+    assert_eq!(items[1].get_attribute("aria-current").as_deref(), Some("true"));
+    let toc: Vec<String> = all(&root, ".lectern-toc button").iter().map(|b| b.text_content().unwrap()).collect();
+    assert_eq!(toc, ["Part One", "Part Two"]);
+    let headings: Vec<String> = all(&root, "h3.lectern-heading").iter().map(|h| h.text_content().unwrap()).collect();
+    assert_eq!(headings, ["Part One", "Part Two"]);
+    assert_eq!(gloo::utils::window().location().hash().unwrap(), "#article=sectioned");
+}
+
+#[wasm_bindgen_test]
+async fn an_error_is_shown_as_a_message_not_a_blank_area() {
+    let root = root();
+    let props = ErrorMessageProps { message: "The bundled articles could not be read: not a Lectern bundle.".into() };
+    yew::Renderer::<ErrorMessage>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let error = root.query_selector("[data-testid='error']").unwrap().expect("error shown");
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    assert!(error.text_content().unwrap().contains("not a Lectern bundle"));
+}
