@@ -4,28 +4,14 @@
 //! The folder is `articles/` unless `LECTERN_ARTICLES` names another (relative to this file).
 
 use std::path::PathBuf;
-use std::process::exit;
 
-use lectern_core::{bundle, files, push_unique};
+use lectern_core::{bundle, files};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=LECTERN_ARTICLES");
     let dir = std::env::var_os("LECTERN_ARTICLES").map_or_else(|| PathBuf::from("articles"), PathBuf::from);
     println!("cargo:rerun-if-changed={}", dir.display());
-    if !dir.is_dir() {
-        fail(&[format!("{}: no such folder of articles", dir.display())]);
-    }
-    let mut articles = Vec::new();
-    let mut errors = Vec::new();
-    for result in files::ingest_paths(std::slice::from_ref(&dir)) {
-        match result {
-            Ok(article) => push_unique(&mut articles, article),
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    if !errors.is_empty() {
-        fail(&errors);
-    }
+    let articles = files::ingest_folder(&dir).unwrap_or_else(|errors| fail(&errors));
     if articles.is_empty() {
         println!("cargo:warning=no .txt or .md articles in {}; the reader will be empty", dir.display());
     }
@@ -34,12 +20,10 @@ fn main() {
         .unwrap_or_else(|e| fail(&[format!("could not write the bundle: {e}")]));
 }
 
-/// A clear message per bad file, then stop the build: a reader with a silently missing article
-/// is worse than no build.
 fn fail(messages: &[String]) -> ! {
     for m in messages {
         eprintln!("error: {m}");
     }
     eprintln!("error: fix or remove the file(s) above, then build again");
-    exit(1);
+    std::process::exit(1);
 }

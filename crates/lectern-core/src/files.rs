@@ -3,11 +3,28 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{IngestError, IngestErrorKind};
-use crate::ingest::{ingest, SourceFile};
+use crate::ingest::{ingest, push_unique, SourceFile};
 use crate::model::Article;
 
 /// File endings read when a folder is given. A file named explicitly is read whatever its name.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// What the reader's build bundles: every article in `dir`, or every reason it cannot, one
+/// message per bad file (a reader silently missing an article is worse than a failed build).
+pub fn ingest_folder(dir: &Path) -> Result<Vec<Article>, Vec<String>> {
+    if !dir.is_dir() {
+        return Err(vec![format!("{}: no such folder of articles", dir.display())]);
+    }
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for result in ingest_paths(&[dir.to_path_buf()]) {
+        match result {
+            Ok(article) => push_unique(&mut articles, article),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if errors.is_empty() { Ok(articles) } else { Err(errors) }
+}
 
 /// Read every article file under `paths` as an article, in order. Errors name the file's path,
 /// so a message says exactly which file to fix.
