@@ -1,4 +1,5 @@
 use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::article_list::ArticleList;
@@ -46,8 +47,17 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Callback::from(move |_| dispatcher.dispatch(Action::DismissNotice))
     };
 
+    let root = use_node_ref();
+    let skip_to_article = {
+        let root = root.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            focus_title(&root);
+        })
+    };
+
     html! {
-        <div class="lectern" data-testid="reader">
+        <div class="lectern" data-testid="reader" ref={root}>
             <a class="lectern-skip" href="#" onclick={skip_to_article}>{ "Skip to article" }</a>
             <header class="lectern-bar">
                 <span class="lectern-brand" aria-hidden="true">{ "❦" }</span>
@@ -72,14 +82,13 @@ fn count_label(n: usize) -> String {
     }
 }
 
-/// Move keyboard focus to the open article's title without touching the URL hash.
-fn skip_to_article(event: MouseEvent) {
-    event.prevent_default();
-    let title = gloo::utils::document()
-        .query_selector(".lectern [data-testid='article-title']")
-        .ok()
-        .flatten();
-    if let Some(title) = title.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok()) {
+/// Move keyboard focus to this reader's open article title, without touching the URL hash.
+fn focus_title(root: &NodeRef) {
+    let title = root
+        .cast::<web_sys::Element>()
+        .and_then(|root| root.query_selector("[data-testid='article-title']").ok().flatten())
+        .and_then(|title| title.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(title) = title {
         let _ = title.focus();
     }
 }

@@ -40,7 +40,7 @@ pub fn ingest_paths(paths: &[PathBuf]) -> Vec<Result<Article, IngestError>> {
 
 /// Every article file under `paths` (folders walked recursively, sorted by path; hidden entries
 /// skipped), read into memory. A path that cannot be read is reported in place.
-pub fn load(paths: &[PathBuf]) -> Vec<(PathBuf, Result<SourceFile, IngestError>)> {
+fn load(paths: &[PathBuf]) -> Vec<(PathBuf, Result<SourceFile, IngestError>)> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {

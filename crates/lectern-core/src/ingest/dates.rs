@@ -2,9 +2,14 @@
 //! shapes news pages print: "Tue, 21-Oct-2025", "October 21, 2025 10:30 AM PKT",
 //! "Published: 2025-10-21", "21/10/2025".
 
-const WEEKDAYS: &[&str] = &["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"];
+const WEEKDAYS: &[&str] = &[
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+];
 const MONTHS: &[&str] = &[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
 ];
 const LABELS: &[&str] = &[
     "published", "updated", "posted", "last", "modified", "on", "at", "date", "dated", "first",
@@ -80,15 +85,10 @@ fn classify(token: &str) -> Option<Token> {
     if is_time(word) {
         return Some(Token::Time);
     }
-    if word.len() >= 3 && WEEKDAYS.iter().any(|d| word.starts_with(d) && is_prefix_of_name(word, d, "day")) {
+    if WEEKDAYS.contains(&word) {
         return Some(Token::Weekday);
     }
-    if word.len() >= 3 && MONTHS.iter().any(|m| word.starts_with(m)) && is_month_name(word) {
-        return Some(Token::Month);
-    }
-    // "2025.10.21" splits into three numbers above; ISO "2025-10-21T10:30" into a year, numbers
-    // and a time, so nothing else needs special casing here.
-    None
+    MONTHS.contains(&word).then_some(Token::Month)
 }
 
 fn is_time(word: &str) -> bool {
@@ -97,21 +97,6 @@ fn is_time(word: &str) -> bool {
     let (Some(h), Some(m)) = (parts.next(), parts.next()) else { return false };
     let digits = |s: &str, max: u32| s.len() <= 2 && s.parse::<u32>().is_ok_and(|n| n <= max);
     digits(h, 24) && m.len() == 2 && digits(m, 59) && parts.all(|s| digits(s, 59))
-}
-
-fn is_prefix_of_name(word: &str, abbrev: &str, suffix: &str) -> bool {
-    let full = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    ];
-    word == abbrev || full.iter().any(|f| f.starts_with(abbrev) && f.ends_with(suffix) && f == &word)
-}
-
-fn is_month_name(word: &str) -> bool {
-    const FULL: &[&str] = &[
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
-    ];
-    MONTHS.contains(&word) || FULL.contains(&word)
 }
 
 fn strip_label(line: &str) -> String {

@@ -12,7 +12,6 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\x1F\x8B", "a gzip archive"),
     (b"\x7FELF", "an executable"),
     (b"\0asm", "a WebAssembly module"),
-    (b"RIFF", "a RIFF media file"),
 ];
 
 /// How many leading bytes to sniff for control characters.

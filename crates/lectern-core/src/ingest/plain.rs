@@ -1,7 +1,7 @@
 //! Plain text to blocks. Blank lines separate blocks; inside a block, lines are either one
 //! hard-wrapped paragraph (joined) or separate short lines such as a headline list (kept apart).
 
-use super::{Block, Kind};
+use super::Block;
 
 /// A line shorter than this fraction of its block's longest line ends a wrapped paragraph early,
 /// which a wrapped paragraph only does on its last line.
@@ -24,7 +24,6 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
         group.clear();
     }
-    out.retain(|b| b.kind != Kind::Text || !b.text.is_empty());
     out
 }
 

@@ -31,7 +31,7 @@ pub fn is_title_shaped(s: &str) -> bool {
     if words == 0 || words > 20 || s.chars().count() > 160 {
         return false;
     }
-    if matches!(last_significant(s), Some('.' | ',' | ';' | '…')) && !s.ends_with("..") {
+    if matches!(last_significant(s), Some('.' | ',' | ';' | '…')) {
         return false;
     }
     starts_like_a_heading(s)
