@@ -10,6 +10,7 @@ pub mod files;
 pub mod ingest;
 pub mod inspect;
 pub mod model;
+pub mod search;
 mod slug;
 pub mod text;
 

@@ -42,6 +42,12 @@ pub struct Quote {
     pub end: usize,
 }
 
+impl AsRef<Article> for Article {
+    fn as_ref(&self) -> &Article {
+        self
+    }
+}
+
 impl Article {
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.sections

@@ -1,6 +1,8 @@
 //! Helpers shared by the ingestion tests.
 #![allow(dead_code)]
 
+pub mod corpus;
+
 use lectern_core::{ingest, Article, IngestError, SourceFile};
 
 pub fn read(name: &str, text: &str) -> Article {

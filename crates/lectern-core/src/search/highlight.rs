@@ -1,0 +1,93 @@
+//! Where the matches are in a passage's text (character ranges, for `<mark>` around text
+//! nodes), and a short excerpt around the first of them.
+
+use super::index::SearchIndex;
+use super::stem::stem;
+use super::tokenize::tokenize;
+
+/// A range of characters (Unicode scalar values), end exclusive.
+pub type Range = (usize, usize);
+
+/// The ranges of `text` whose words match one of `marked_terms` (sorted term ids).
+pub fn match_ranges(index: &SearchIndex, marked_terms: &[u32], text: &str) -> Vec<Range> {
+    if marked_terms.is_empty() {
+        return Vec::new();
+    }
+    tokenize(text)
+        .into_iter()
+        .filter(|token| {
+            let term = match index.words.binary_search_by(|(w, _)| w.as_str().cmp(&token.word)) {
+                Ok(i) => Some(index.words[i].1),
+                Err(_) => index.term_id(&stem(&token.word)),
+            };
+            term.is_some_and(|t| marked_terms.binary_search(&t).is_ok())
+        })
+        .map(|t| (t.start, t.end))
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub text: String,
+    /// Match ranges within `text`.
+    pub ranges: Vec<Range>,
+    /// Text was cut before / after the excerpt (show an ellipsis).
+    pub cut_start: bool,
+    pub cut_end: bool,
+}
+
+/// About `max_chars` characters of `text` around its first match, cut at spaces.
+pub fn excerpt(text: &str, ranges: &[Range], max_chars: usize) -> Excerpt {
+    let chars: Vec<char> = text.chars().collect();
+    let focus = ranges.first().map_or(0, |r| r.0);
+    let mut start = focus.saturating_sub(max_chars / 3);
+    let mut end = (start + max_chars).min(chars.len());
+    if end == chars.len() {
+        start = end.saturating_sub(max_chars);
+    }
+    // Move inward to word boundaries, unless that would lose the focused match.
+    if start > 0 {
+        if let Some(space) = chars[start..focus.max(start)].iter().position(|c| c.is_whitespace()) {
+            start += space + 1;
+        }
+    }
+    if end < chars.len() {
+        let first_end = ranges.first().map_or(0, |r| r.1);
+        if let Some(space) = chars[first_end.min(end)..end].iter().rposition(|c| c.is_whitespace()) {
+            end = first_end.min(end) + space;
+        }
+    }
+    Excerpt {
+        text: chars[start..end].iter().collect(),
+        ranges: ranges
+            .iter()
+            .filter(|r| r.0 >= start && r.1 <= end)
+            .map(|r| (r.0 - start, r.1 - start))
+            .collect(),
+        cut_start: start > 0,
+        cut_end: end < chars.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_centres_on_the_first_match_and_cuts_at_spaces() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let at = text.find("seven").unwrap();
+        let e = excerpt(text, &[(at, at + 5)], 24);
+        assert!(e.text.contains("seven"), "{e:?}");
+        assert!(!e.text.starts_with(' ') && !e.text.ends_with(' '));
+        assert!(e.cut_start && e.cut_end);
+        let (s, t) = e.ranges[0];
+        assert_eq!(e.text.chars().skip(s).take(t - s).collect::<String>(), "seven");
+    }
+
+    #[test]
+    fn short_text_is_whole() {
+        let e = excerpt("short", &[(0, 5)], 100);
+        assert_eq!((e.text.as_str(), e.cut_start, e.cut_end), ("short", false, false));
+    }
+}

@@ -1,0 +1,158 @@
+//! The inverted index: which passages (titles, headings, paragraphs) contain which stems. Built
+//! at build time for bundled articles and shipped inside the bundle; built in the browser for
+//! articles added at run time.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use super::stem::stem;
+use super::tokenize::tokenize;
+use crate::model::Article;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PassageKind {
+    Title,
+    Heading,
+    Paragraph,
+}
+
+/// A searchable piece of an article: its title, a section heading, or a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub article: u32,
+    pub section: u32,
+    /// Paragraph index within the section (0 for titles and headings).
+    pub paragraph: u32,
+    pub kind: PassageKind,
+    /// Length in words.
+    pub len: u32,
+}
+
+/// One stem's postings, in flat arrays (a Vec per posting would cost more than the data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct Term {
+    pub stem: String,
+    /// Passages containing the stem, ascending.
+    pub passages: Vec<u32>,
+    /// Word positions in passage `passages[i]` are `positions[starts[i]..starts[i + 1]]`.
+    pub starts: Vec<u32>,
+    pub positions: Vec<u16>,
+}
+
+impl Term {
+    pub fn positions_in(&self, i: usize) -> &[u16] {
+        &self.positions[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// Index of `passage` in this term's postings.
+    pub fn find(&self, passage: u32) -> Option<usize> {
+        self.passages.binary_search(&passage).ok()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndex {
+    pub passages: Vec<Passage>,
+    /// Sorted by stem.
+    pub(super) terms: Vec<Term>,
+    /// Every folded word as written, sorted, with its term: for prefixes, misspellings and
+    /// suggestions, which work on words, not stems.
+    pub(super) words: Vec<(String, u32)>,
+    pub(super) avg_len: f32,
+}
+
+impl SearchIndex {
+    pub fn build<A: AsRef<Article>>(articles: &[A]) -> Self {
+        let mut passages = Vec::new();
+        // stem → (passage, positions) in passage order.
+        let mut postings: BTreeMap<String, Vec<(u32, Vec<u16>)>> = BTreeMap::new();
+        let mut words: BTreeMap<String, String> = BTreeMap::new();
+        let mut total_len = 0u64;
+        for (a, article) in articles.iter().enumerate() {
+            for (passage, text) in passages_of(a as u32, article.as_ref()) {
+                let id = passages.len() as u32;
+                let tokens = tokenize(text);
+                let mut positions: HashMap<String, Vec<u16>> = HashMap::new();
+                for (at, token) in tokens.iter().enumerate() {
+                    let stemmed = words.entry(token.word.clone()).or_insert_with(|| stem(&token.word));
+                    // Passages beyond 65,535 words keep their words, not their later positions.
+                    positions.entry(stemmed.clone()).or_default().push(at.min(u16::MAX as usize) as u16);
+                }
+                for (term, at) in positions {
+                    postings.entry(term).or_default().push((id, at));
+                }
+                total_len += tokens.len() as u64;
+                passages.push(Passage { len: tokens.len() as u32, ..passage });
+            }
+        }
+        let terms: Vec<Term> = postings
+            .into_iter()
+            .map(|(stem, postings)| {
+                let mut term = Term { stem, passages: Vec::new(), starts: vec![0], positions: Vec::new() };
+                for (passage, at) in postings {
+                    term.passages.push(passage);
+                    term.positions.extend(at);
+                    term.starts.push(term.positions.len() as u32);
+                }
+                term
+            })
+            .collect();
+        let words = words
+            .into_iter()
+            .filter_map(|(word, stem)| {
+                let term = terms.binary_search_by(|t| t.stem.as_str().cmp(&stem)).ok()?;
+                Some((word, term as u32))
+            })
+            .collect();
+        let avg_len = if passages.is_empty() { 1.0 } else { total_len as f32 / passages.len() as f32 };
+        SearchIndex { passages, terms, words, avg_len: avg_len.max(1.0) }
+    }
+
+    pub(super) fn term_id(&self, stem: &str) -> Option<u32> {
+        self.terms.binary_search_by(|t| t.stem.as_str().cmp(stem)).ok().map(|i| i as u32)
+    }
+
+    pub(super) fn term(&self, id: u32) -> &Term {
+        &self.terms[id as usize]
+    }
+
+    /// How many passages contain the term.
+    pub(super) fn doc_freq(&self, id: u32) -> usize {
+        self.terms[id as usize].passages.len()
+    }
+
+    pub fn vocabulary_size(&self) -> usize {
+        self.terms.len()
+    }
+}
+
+/// The text of a passage.
+pub fn passage_text<'a>(article: &'a Article, passage: &Passage) -> &'a str {
+    let section = || &article.sections[passage.section as usize];
+    match passage.kind {
+        PassageKind::Title => &article.title,
+        PassageKind::Heading => section().heading.as_deref().unwrap_or_default(),
+        PassageKind::Paragraph => &section().paragraphs[passage.paragraph as usize],
+    }
+}
+
+fn passages_of(article: u32, a: &Article) -> Vec<(Passage, &str)> {
+    let at = |section: usize, paragraph: usize, kind| Passage {
+        article,
+        section: section as u32,
+        paragraph: paragraph as u32,
+        kind,
+        len: 0,
+    };
+    let mut out = vec![(at(0, 0, PassageKind::Title), a.title.as_str())];
+    for (s, section) in a.sections.iter().enumerate() {
+        if let Some(heading) = &section.heading {
+            out.push((at(s, 0, PassageKind::Heading), heading.as_str()));
+        }
+        for (p, paragraph) in section.paragraphs.iter().enumerate() {
+            out.push((at(s, p, PassageKind::Paragraph), paragraph.as_str()));
+        }
+    }
+    out
+}

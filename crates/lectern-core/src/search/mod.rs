@@ -1,0 +1,19 @@
+//! Client-side search over articles, with no DOM in it: tokenizer, stemmer, an inverted index
+//! built ahead of time, the query language, ranking, filters and highlighting.
+
+mod engine;
+mod filter;
+mod fuzzy;
+mod highlight;
+mod index;
+mod query;
+mod resolve;
+mod stem;
+mod tokenize;
+
+pub use engine::{search, Hit, SearchResults, MAX_HITS};
+pub use filter::{label_of, section_value, FacetCount, Filter, FilterKind};
+pub use highlight::{excerpt, match_ranges, Excerpt, Range};
+pub use index::{passage_text, Passage, PassageKind, SearchIndex};
+pub use query::{Clause, Query};
+pub use tokenize::{fold_word, tokenize, Token};
