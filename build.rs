@@ -1,5 +1,5 @@
-//! Parse the bundled articles at build time, with the same code the CLI runs, and embed the
-//! result in the app: the browser shows them without fetching or parsing anything.
+//! Parse and index the bundled articles at build time, with the same code the CLI runs, and
+//! embed the result in the app: the browser shows and searches them without preparing anything.
 //!
 //! The folder is `articles/` unless `LECTERN_ARTICLES` names another (relative to this file).
 
@@ -16,7 +16,8 @@ fn main() {
         println!("cargo:warning=no .txt or .md articles in {}; the reader will be empty", dir.display());
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("articles.bundle"), bundle::encode(&articles))
+    let bundle = bundle::Bundle::build(articles);
+    std::fs::write(out.join("articles.bundle"), bundle::encode(&bundle))
         .unwrap_or_else(|e| fail(&[format!("could not write the bundle: {e}")]));
 }
 

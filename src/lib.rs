@@ -3,6 +3,8 @@
 
 pub mod bundled;
 pub mod components;
+pub mod hooks;
+pub mod library;
 pub mod state;
 pub mod url_state;
 

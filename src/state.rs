@@ -1,53 +1,113 @@
 //! The reader's state and every way it can change. Components only render this and dispatch
-//! actions, so behaviour is tested here, natively, without a browser.
+//! actions, so behaviour is tested here, natively, without a browser. Search results are not
+//! stored: they follow from the query and filters (see `components::reader`).
 
 use std::rc::Rc;
 
+use lectern_core::search::Filter;
 use lectern_core::Article;
 use yew::Reducible;
 
-pub type Articles = Rc<Vec<Rc<Article>>>;
+use crate::library::Library;
+use crate::url_state::ViewState;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReaderState {
-    pub articles: Articles,
+    pub library: Rc<Library>,
     /// Index of the open article; `None` only when there are no articles.
     pub open: Option<usize>,
+    pub query: String,
+    pub filters: Vec<Filter>,
+    /// The passage the reader jumped to (from a result or a link).
+    pub focus: Option<u32>,
+    /// Which of the open article's marked matches is current (Enter / Shift+Enter).
+    pub current_match: Option<usize>,
     /// Something the reader asked for that could not be done (a link to a missing article).
     pub notice: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Open an article by id (a click, a link, the browser's back button).
+    /// Open an article by id, at its top.
     Open(String),
-    /// Open the first article, as on arrival without a link.
-    OpenFirst,
+    /// Open the article holding a passage, scrolled to it (a result was chosen).
+    OpenPassage(u32),
+    SetQuery(String),
+    ToggleFilter(Filter),
+    RemoveFilter(Filter),
+    /// Move to the next (or previous) of `total` matches in the open article; `from` is where
+    /// to start when no match is current yet.
+    StepMatch { forward: bool, total: usize, from: usize },
+    /// Show what a URL describes (arrival, back, forward).
+    Restore(ViewState),
     DismissNotice,
 }
 
 impl ReaderState {
-    /// Start with the article `wanted` open (from a link), or the first one.
-    pub fn new(articles: Articles, wanted: Option<&str>) -> Self {
-        let start = ReaderState { open: (!articles.is_empty()).then_some(0), articles, notice: None };
-        match wanted {
-            Some(id) => start.opened(id),
-            None => start,
-        }
+    pub fn new(library: Rc<Library>, view: ViewState) -> Self {
+        let start = ReaderState {
+            open: (!library.articles.is_empty()).then_some(0),
+            library,
+            query: String::new(),
+            filters: Vec::new(),
+            focus: None,
+            current_match: None,
+            notice: None,
+        };
+        start.restored(view)
     }
 
     pub fn open_article(&self) -> Option<&Rc<Article>> {
-        self.open.and_then(|i| self.articles.get(i))
+        self.open.and_then(|i| self.library.articles.get(i))
+    }
+
+    /// What the URL should say.
+    pub fn view(&self) -> ViewState {
+        ViewState {
+            query: self.query.clone(),
+            filters: self.filters.clone(),
+            article: self.open_article().map(|a| a.id.clone()),
+            passage: self.focus,
+        }
     }
 
     fn opened(&self, id: &str) -> Self {
-        match self.articles.iter().position(|a| a.id == id) {
-            Some(i) => ReaderState { open: Some(i), notice: None, ..self.clone() },
+        let first = (!self.library.articles.is_empty()).then_some(0);
+        match self.library.position(id) {
+            Some(i) => ReaderState { open: Some(i), focus: None, current_match: None, notice: None, ..self.clone() },
             None => ReaderState {
                 notice: Some(format!("There is no article “{id}” here; showing the first article instead.")),
-                open: (!self.articles.is_empty()).then_some(0),
+                open: first,
+                focus: None,
+                current_match: None,
                 ..self.clone()
             },
+        }
+    }
+
+    fn at_passage(&self, passage: u32) -> Self {
+        match self.library.passage(passage) {
+            Some(p) => ReaderState {
+                open: Some(p.article as usize),
+                focus: Some(passage),
+                current_match: None,
+                notice: None,
+                ..self.clone()
+            },
+            None => self.clone(),
+        }
+    }
+
+    fn restored(&self, view: ViewState) -> Self {
+        let base = ReaderState { query: view.query, filters: view.filters, ..self.clone() };
+        let base = match &view.article {
+            Some(id) => base.opened(id),
+            None => ReaderState { open: (!base.library.articles.is_empty()).then_some(0), focus: None, ..base },
+        };
+        // A passage from another article than the one named is a damaged link: ignore it.
+        match view.passage.and_then(|p| base.library.passage(p).map(|x| (p, x.article as usize))) {
+            Some((p, article)) if view.article.is_none() || base.open == Some(article) => base.at_passage(p),
+            _ => base,
         }
     }
 }
@@ -58,7 +118,26 @@ impl Reducible for ReaderState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
             Action::Open(id) => self.opened(&id),
-            Action::OpenFirst => ReaderState { open: (!self.articles.is_empty()).then_some(0), notice: None, ..(*self).clone() },
+            Action::OpenPassage(p) => self.at_passage(p),
+            Action::SetQuery(query) => ReaderState { query, current_match: None, ..(*self).clone() },
+            Action::ToggleFilter(filter) => {
+                let mut filters = self.filters.clone();
+                match filters.iter().position(|f| *f == filter) {
+                    Some(i) => drop(filters.remove(i)),
+                    None => filters.push(filter),
+                }
+                ReaderState { filters, current_match: None, ..(*self).clone() }
+            }
+            Action::RemoveFilter(filter) => ReaderState {
+                filters: self.filters.iter().filter(|f| **f != filter).cloned().collect(),
+                current_match: None,
+                ..(*self).clone()
+            },
+            Action::StepMatch { forward, total, from } => ReaderState {
+                current_match: step(self.current_match, forward, total, from),
+                ..(*self).clone()
+            },
+            Action::Restore(view) => self.restored(view),
             Action::DismissNotice => ReaderState { notice: None, ..(*self).clone() },
         };
         // Same state, same Rc: Yew skips the re-render.
@@ -66,57 +145,112 @@ impl Reducible for ReaderState {
     }
 }
 
+/// The next match index, wrapping around; `from` is used when none is current yet.
+fn step(current: Option<usize>, forward: bool, total: usize, from: usize) -> Option<usize> {
+    if total == 0 {
+        return None;
+    }
+    Some(match (current, forward) {
+        (None, true) => from.min(total - 1),
+        (None, false) => from.checked_sub(1).unwrap_or(total - 1).min(total - 1),
+        (Some(i), true) => (i + 1) % total,
+        (Some(i), false) => (i + total - 1) % total,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lectern_core::search::FilterKind;
+    use lectern_core::{ingest, SourceFile};
 
-    fn articles(ids: &[&str]) -> Articles {
-        Rc::new(
-            ids.iter()
-                .map(|id| {
-                    Rc::new(Article {
-                        id: id.to_string(),
-                        file: format!("{id}.txt"),
-                        title: id.to_uppercase(),
-                        byline: None,
-                        date: None,
-                        source: None,
-                        url: None,
-                        sections: Vec::new(),
-                        quotes: Vec::new(),
-                    })
-                })
-                .collect(),
-        )
+    fn library() -> Rc<Library> {
+        let read = |name: &str, text: &str| {
+            ingest(&SourceFile { name: name.into(), bytes: text.as_bytes().to_vec() }).unwrap()
+        };
+        Rc::new(Library::from_articles(vec![
+            read("a.txt", "First\n\nThe gas pipeline opened on Monday, officials said.\n"),
+            read("b.txt", "Second\n\nThe weather was fine, and the gas was cheap, they said.\n"),
+        ]))
+    }
+
+    fn state(view: ViewState) -> Rc<ReaderState> {
+        Rc::new(ReaderState::new(library(), view))
+    }
+
+    fn link(article: &str) -> ViewState {
+        ViewState { article: Some(article.into()), ..Default::default() }
     }
 
     #[test]
     fn opens_the_first_article_or_the_linked_one() {
-        assert_eq!(ReaderState::new(articles(&["a", "b"]), None).open, Some(0));
-        assert_eq!(ReaderState::new(articles(&["a", "b"]), Some("b")).open, Some(1));
-        assert_eq!(ReaderState::new(articles(&[]), None).open, None);
+        assert_eq!(state(ViewState::default()).open, Some(0));
+        assert_eq!(state(link("b")).open, Some(1));
+        let empty = ReaderState::new(Rc::new(Library::from_articles(vec![])), ViewState::default());
+        assert_eq!(empty.open, None);
     }
 
     #[test]
     fn a_link_to_a_missing_article_explains_itself_and_keeps_reading() {
-        let s = ReaderState::new(articles(&["a", "b"]), Some("zzz"));
+        let s = state(link("zzz"));
         assert_eq!(s.open, Some(0));
         assert!(s.notice.as_deref().unwrap().contains("“zzz”"));
-        let s = Rc::new(s).reduce(Action::DismissNotice);
-        assert_eq!(s.notice, None);
+        assert_eq!(s.reduce(Action::DismissNotice).notice, None);
     }
 
     #[test]
-    fn opening_changes_the_article_and_clears_the_notice() {
-        let s = Rc::new(ReaderState::new(articles(&["a", "b"]), Some("nope")));
-        let s = s.reduce(Action::Open("b".into()));
-        assert_eq!((s.open, s.notice.clone()), (Some(1), None));
-        assert_eq!(s.reduce(Action::OpenFirst).open, Some(0));
+    fn choosing_a_result_opens_its_article_at_the_passage() {
+        let s = state(ViewState::default()).reduce(Action::OpenPassage(3));
+        assert_eq!((s.open, s.focus), (Some(1), Some(3)));
+        let s = s.reduce(Action::Open("a".into()));
+        assert_eq!((s.open, s.focus), (Some(0), None));
+        assert_eq!(s.clone().reduce(Action::OpenPassage(999)), s, "unknown passages change nothing");
+    }
+
+    #[test]
+    fn filters_toggle_and_remove() {
+        let gas = Filter { kind: FilterKind::Article, value: "a".into() };
+        let s = state(ViewState::default()).reduce(Action::ToggleFilter(gas.clone()));
+        assert_eq!(s.filters, [gas.clone()]);
+        assert!(s.clone().reduce(Action::ToggleFilter(gas.clone())).filters.is_empty());
+        assert!(s.reduce(Action::RemoveFilter(gas)).filters.is_empty());
+    }
+
+    #[test]
+    fn stepping_through_matches_wraps_around() {
+        let s = state(ViewState::default());
+        let step = |s: Rc<ReaderState>, forward| s.reduce(Action::StepMatch { forward, total: 3, from: 1 });
+        let s = step(s, true);
+        assert_eq!(s.current_match, Some(1));
+        let s = step(step(s, true), true);
+        assert_eq!(s.current_match, Some(0));
+        assert_eq!(step(s, false).current_match, Some(2));
+        let none = state(ViewState::default()).reduce(Action::StepMatch { forward: true, total: 0, from: 0 });
+        assert_eq!(none.current_match, None);
+    }
+
+    #[test]
+    fn the_view_round_trips_through_the_url_state() {
+        let view = ViewState {
+            query: "gas".into(),
+            filters: vec![Filter { kind: FilterKind::Article, value: "b".into() }],
+            article: Some("b".into()),
+            passage: Some(3),
+        };
+        assert_eq!(state(view.clone()).view(), view);
+        let restored = state(ViewState::default()).reduce(Action::Restore(view.clone()));
+        assert_eq!(restored.view(), view);
+    }
+
+    #[test]
+    fn a_passage_from_another_article_is_ignored() {
+        let s = state(ViewState { article: Some("a".into()), passage: Some(3), ..Default::default() });
+        assert_eq!((s.open, s.focus), (Some(0), None));
     }
 
     #[test]
     fn an_action_that_changes_nothing_keeps_the_same_state() {
-        let s = Rc::new(ReaderState::new(articles(&["a", "b"]), None));
+        let s = state(ViewState::default());
         let same = s.clone().reduce(Action::Open("a".into()));
         assert!(Rc::ptr_eq(&s, &same));
     }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use lectern_core::{Article, Section};
 use lectern_reader::components::error_message::{ErrorMessage, ErrorMessageProps};
+use lectern_reader::library::Library;
 use lectern_reader::{Reader, ReaderProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -13,8 +14,8 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn article(id: &str, title: &str, sections: Vec<(Option<&str>, Vec<&str>)>) -> Rc<Article> {
-    Rc::new(Article {
+fn article(id: &str, title: &str, sections: Vec<(Option<&str>, Vec<&str>)>) -> Article {
+    Article {
         id: id.into(),
         file: format!("{id}.txt"),
         title: title.into(),
@@ -30,7 +31,7 @@ fn article(id: &str, title: &str, sections: Vec<(Option<&str>, Vec<&str>)>) -> R
             })
             .collect(),
         quotes: Vec::new(),
-    })
+    }
 }
 
 fn root() -> Element {
@@ -55,15 +56,15 @@ fn text(root: &Element, testid: &str) -> String {
 
 const HOSTILE: &str = "<img src=x onerror=\"window.__pwned=1\"> <script>window.__pwned=1</script> & “quotes”";
 
-fn sample() -> Rc<Vec<Rc<Article>>> {
-    Rc::new(vec![
+fn sample() -> Rc<Library> {
+    Rc::new(Library::from_articles(vec![
         article("plain", "Plain Article", vec![(None, vec!["First paragraph.", HOSTILE])]),
         article(
             "sectioned",
             "Sectioned Article",
-            vec![(None, vec!["Intro."]), (Some("Part One"), vec!["One."]), (Some("Part Two"), vec!["Two."])],
+            vec![(None, vec!["Intro."]), (Some("Part One"), vec!["One gas pipeline."]), (Some("Part Two"), vec!["Two."])],
         ),
-    ])
+    ]))
 }
 
 async fn mount_reader() -> Element {
@@ -71,7 +72,7 @@ async fn mount_reader() -> Element {
     let history = gloo::utils::window().history().unwrap();
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
     let root = root();
-    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { articles: sample() }).render();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library: sample() }).render();
     yew::scheduler::flush().await;
     root
 }
@@ -128,4 +129,24 @@ async fn an_error_is_shown_as_a_message_not_a_blank_area() {
     let error = root.query_selector("[data-testid='error']").unwrap().expect("error shown");
     assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
     assert!(error.text_content().unwrap().contains("not a Lectern bundle"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_query_lists_results_and_marks_matches() {
+    let root = mount_reader().await;
+    let input: web_sys::HtmlInputElement =
+        root.query_selector("[data-testid='search']").unwrap().unwrap().dyn_into().unwrap();
+    input.set_value("pipeline");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "result-count"), "1 matching passage");
+    let results = all(&root, "[data-testid='result']");
+    assert_eq!(results.len(), 1);
+    assert_eq!(all(&root, "[data-testid='result'] mark")[0].text_content().unwrap(), "pipeline");
+    results[0].dyn_ref::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "article-title"), "Sectioned Article");
+    let marks = all(&root, "[data-testid='article-body'] [data-testid='match']");
+    assert_eq!(marks.len(), 1);
+    assert!(gloo::utils::window().location().hash().unwrap().contains("q=pipeline"));
 }

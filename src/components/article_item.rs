@@ -10,6 +10,9 @@ use crate::url_state;
 pub struct ArticleItemProps {
     pub article: Rc<Article>,
     pub current: bool,
+    /// Matching passages, while searching.
+    #[prop_or_default]
+    pub count: Option<usize>,
     pub on_open: Callback<String>,
 }
 
@@ -33,11 +36,16 @@ pub fn ArticleItem(props: &ArticleItemProps) -> Html {
             <a
                 class="lectern-item"
                 data-testid="article-item"
-                href={url_state::href(&article.id)}
+                href={url_state::article_href(&article.id)}
                 aria-current={props.current.then_some("true")}
                 {onclick}
             >
                 <span class="lectern-item-title">{ &article.title }</span>
+                if let Some(count) = props.count {
+                    <span class={classes!("lectern-badge", (count == 0).then_some("lectern-badge-zero"))}>
+                        { match count { 1 => "1 match".to_string(), n => format!("{n} matches") } }
+                    </span>
+                }
                 <ArticleMeta article={article.clone()} />
             </a>
         </li>

@@ -1,14 +1,19 @@
+use std::rc::Rc;
+
+use lectern_core::Article;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::article_item::ArticleItem;
-use crate::state::Articles;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleListProps {
-    pub articles: Articles,
+    pub articles: Vec<Rc<Article>>,
     pub open: Option<usize>,
+    /// Matching passages per article, while searching.
+    #[prop_or_default]
+    pub counts: Option<Vec<usize>>,
     pub on_open: Callback<String>,
 }
 
@@ -34,6 +39,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                         key={article.id.clone()}
                         article={article.clone()}
                         current={props.open == Some(i)}
+                        count={props.counts.as_ref().map(|c| c[i])}
                         on_open={props.on_open.clone()}
                     />
                 }

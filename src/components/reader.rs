@@ -1,94 +1,142 @@
-use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
+use std::rc::Rc;
+
+use lectern_core::search::{FilterKind, SearchResults};
 use yew::prelude::*;
 
 use super::article_list::ArticleList;
+use super::filter_bar::FilterBar;
+use super::no_results::NoResults;
 use super::notice::Notice;
 use super::reading_pane::ReadingPane;
-use crate::state::{Action, Articles, ReaderState};
+use super::results_list::ResultsList;
+use super::search_bar::SearchBar;
+use crate::hooks::{use_slash_to_focus, use_url_sync};
+use crate::library::Library;
+use crate::state::{Action, ReaderState};
 use crate::url_state;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
-    pub articles: Articles,
+    pub library: Rc<Library>,
 }
 
-/// The whole reader: article list beside (or, on a phone, above) the reading pane.
+/// The whole reader: search above, results and articles beside (on a phone, above) the
+/// reading pane. Search results follow from the query and filters, computed once per change.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let state = {
-        let articles = props.articles.clone();
-        use_reducer(move || ReaderState::new(articles, url_state::article_id().as_deref()))
+        let library = props.library.clone();
+        use_reducer(move || ReaderState::new(library, url_state::read()))
     };
+    use_url_sync(&state);
+    let search_input = use_node_ref();
+    use_slash_to_focus(search_input.clone());
 
-    // Back and forward move between opened articles.
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                dispatcher.dispatch(match url_state::article_id() {
-                    Some(id) => Action::Open(id),
-                    None => Action::OpenFirst,
-                });
-            });
-            move || drop(listener)
-        });
-    }
+    let library = state.library.clone();
+    let results: Rc<SearchResults> = use_memo((library.clone(), state.query.clone(), state.filters.clone()), |(lib, q, f)| {
+        lib.search(q, f)
+    });
+    let marks = use_memo((results.clone(), state.open), |(results, open)| {
+        open.map(|a| library.marks_in(a, results)).unwrap_or_default()
+    });
+    let searching = !state.query.trim().is_empty() || !state.filters.is_empty();
 
-    let on_open = {
+    let dispatch = |make: fn(String) -> Action| {
         let dispatcher = state.dispatcher();
-        Callback::from(move |id: String| {
-            url_state::push(&id);
-            dispatcher.dispatch(Action::Open(id));
+        Callback::from(move |value: String| dispatcher.dispatch(make(value)))
+    };
+    let on_open = dispatch(Action::Open);
+    let on_query = dispatch(Action::SetQuery);
+    let on_open_passage = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |p: u32| dispatcher.dispatch(Action::OpenPassage(p)))
+    };
+    let on_toggle = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |f| dispatcher.dispatch(Action::ToggleFilter(f)))
+    };
+    let on_step = {
+        let dispatcher = state.dispatcher();
+        let (marks, focus) = (marks.clone(), state.focus);
+        Callback::from(move |forward: bool| {
+            let total = marks.iter().map(|(_, r)| r.len()).sum();
+            // Without a current match, start from the passage the reader jumped to.
+            let from = marks.iter().take_while(|(p, _)| Some(*p) < focus).map(|(_, r)| r.len()).sum();
+            dispatcher.dispatch(Action::StepMatch { forward, total, from });
         })
     };
     let on_dismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::DismissNotice))
     };
-
+    let counts = searching.then(|| {
+        library.articles.iter().map(|a| results.count_for(FilterKind::Article, &a.id)).collect::<Vec<_>>()
+    });
     let root = use_node_ref();
-    let skip_to_article = {
-        let root = root.clone();
-        Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            focus_title(&root);
-        })
-    };
 
     html! {
-        <div class="lectern" data-testid="reader" ref={root}>
-            <a class="lectern-skip" href="#" onclick={skip_to_article}>{ "Skip to article" }</a>
+        <div class="lectern" data-testid="reader" ref={root.clone()}>
+            <a class="lectern-skip" href="#" onclick={skip_to_article(root)}>{ "Skip to article" }</a>
             <header class="lectern-bar">
                 <span class="lectern-brand" aria-hidden="true">{ "❦" }</span>
                 <span class="lectern-name">{ "Lectern" }</span>
-                <span class="lectern-count">{ count_label(state.articles.len()) }</span>
+                <SearchBar query={state.query.clone()} input={search_input} {on_query} on_step={on_step.clone()} />
+                <span class="lectern-count" data-testid="result-count" aria-live="polite">
+                    { count_label(searching.then_some(results.total), library.articles.len()) }
+                </span>
             </header>
             if let Some(text) = state.notice.clone() {
                 <Notice {text} on_dismiss={on_dismiss} />
             }
             <div class="lectern-layout">
-                <ArticleList articles={state.articles.clone()} open={state.open} on_open={on_open} />
-                <ReadingPane article={state.open_article().cloned()} />
+                <div class="lectern-side">
+                    if searching {
+                        <FilterBar facets={results.facets.clone()} {on_toggle} />
+                        if results.total == 0 {
+                            <NoResults
+                                query={state.query.clone()}
+                                suggestions={results.suggestions.clone()}
+                                filtered={!state.filters.is_empty()}
+                                on_pick={dispatch(Action::SetQuery)}
+                            />
+                        } else {
+                            <ResultsList library={library.clone()} results={results.clone()} on_open={on_open_passage} />
+                        }
+                    }
+                    <ArticleList articles={library.articles.clone()} open={state.open} {counts} {on_open} />
+                </div>
+                <ReadingPane
+                    article={state.open_article().cloned()}
+                    passages={state.open.map(|a| library.passages_of(a)).unwrap_or(0..0)}
+                    marks={marks}
+                    focus={state.focus}
+                    current_match={state.current_match}
+                    {on_step}
+                />
             </div>
         </div>
     }
 }
 
-fn count_label(n: usize) -> String {
-    match n {
-        1 => "1 article".to_string(),
-        n => format!("{n} articles"),
+fn count_label(matches: Option<usize>, articles: usize) -> String {
+    match (matches, articles) {
+        (Some(1), _) => "1 matching passage".to_string(),
+        (Some(n), _) => format!("{n} matching passages"),
+        (None, 1) => "1 article".to_string(),
+        (None, n) => format!("{n} articles"),
     }
 }
 
 /// Move keyboard focus to this reader's open article title, without touching the URL hash.
-fn focus_title(root: &NodeRef) {
-    let title = root
-        .cast::<web_sys::Element>()
-        .and_then(|root| root.query_selector("[data-testid='article-title']").ok().flatten())
-        .and_then(|title| title.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(title) = title {
-        let _ = title.focus();
-    }
+fn skip_to_article(root: NodeRef) -> Callback<MouseEvent> {
+    Callback::from(move |event: MouseEvent| {
+        event.prevent_default();
+        let title = root
+            .cast::<web_sys::Element>()
+            .and_then(|root| root.query_selector("[data-testid='article-title']").ok().flatten())
+            .and_then(|title| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(title).ok());
+        if let Some(title) = title {
+            let _ = title.focus();
+        }
+    })
 }

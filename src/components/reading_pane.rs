@@ -1,27 +1,40 @@
+use std::ops::Range as Span;
 use std::rc::Rc;
 
+use lectern_core::search::Range;
 use lectern_core::Article;
 use wasm_bindgen::JsCast;
 use web_sys::{FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
 use super::article_meta::ArticleMeta;
+use super::highlighted_text::HighlightedText;
+use super::match_stepper::MatchStepper;
 use super::table_of_contents::TableOfContents;
 
 #[derive(Properties, PartialEq)]
 pub struct ReadingPaneProps {
     pub article: Option<Rc<Article>>,
+    /// Passage ids of the article, in reading order (title, headings, paragraphs).
+    pub passages: Span<u32>,
+    /// Matches to mark: (passage, ranges), ascending by passage.
+    pub marks: Rc<Vec<(u32, Vec<Range>)>>,
+    /// A passage to bring into view and emphasise.
+    pub focus: Option<u32>,
+    pub current_match: Option<usize>,
+    pub on_step: Callback<bool>,
 }
 
-/// The open article: title, meta line, contents, and its sections. Text is rendered as text.
+/// The open article: title, meta line, contents, and its sections, with search matches marked.
+/// Text is rendered as text.
 #[component]
 pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
     let pane = use_node_ref();
     let title = use_node_ref();
     let first_render = use_mut_ref(|| true);
 
-    // When another article opens, bring its title into view and give it keyboard focus (screen
-    // readers announce it); on arrival, leave focus where the page put it.
+    // Another article: to its top, focus on its title (screen readers announce it). On arrival
+    // focus stays where the page put it.
     {
         let (pane, title) = (pane.clone(), title.clone());
         let id = props.article.as_ref().map(|a| a.id.clone());
@@ -37,6 +50,19 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
             }
         });
     }
+    // A chosen passage, or the current match: scroll it into view.
+    {
+        let pane = pane.clone();
+        let target = (props.focus, props.current_match, props.article.as_ref().map(|a| a.id.clone()));
+        use_effect_with(target, move |(focus, current, _)| {
+            let selector = match (current, focus) {
+                (Some(i), _) => format!("[data-match-index='{i}']"),
+                (None, Some(p)) => format!("[data-passage='{p}']"),
+                (None, None) => return,
+            };
+            reveal(&pane, &selector, ScrollLogicalPosition::Center);
+        });
+    }
 
     let Some(article) = props.article.clone() else {
         return html! {
@@ -47,48 +73,85 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
     };
     let on_jump = {
         let pane = pane.clone();
-        Callback::from(move |section: usize| jump_to(&pane, section))
+        Callback::from(move |section: usize| {
+            let heading = format!("[data-section='{section}'] .lectern-heading");
+            reveal(&pane, &heading, ScrollLogicalPosition::Start);
+        })
     };
-    let has_contents = article.headings().next().is_some();
+    let total: usize = props.marks.iter().map(|(_, r)| r.len()).sum();
+    // Passage ids follow reading order: title, then each heading and paragraph.
+    let mut ids = props.passages.clone();
+    let title_text = passage_text(props, ids.next(), &article.title);
+    let sections: Vec<Html> = article
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, section)| {
+            let heading = section.heading.as_ref().map(|h| passage_text(props, ids.next(), h));
+            let paragraphs: Vec<Html> = section
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(j, p)| html! { <p key={j}>{ passage_text(props, ids.next(), p) }</p> })
+                .collect();
+            html! {
+                <section key={i} class="lectern-section" data-section={i.to_string()}>
+                    if let Some(heading) = heading {
+                        <h3 class="lectern-heading" tabindex="-1">{ heading }</h3>
+                    }
+                    { for paragraphs }
+                </section>
+            }
+        })
+        .collect();
     html! {
         <section class="lectern-pane" data-testid="article-body" aria-label={article.title.clone()} ref={pane}>
             <article class="lectern-article">
                 <header class="lectern-article-header">
                     <h2 class="lectern-title" data-testid="article-title" tabindex="-1" ref={title}>
-                        { &article.title }
+                        { title_text }
                     </h2>
                     <ArticleMeta article={article.clone()} />
                 </header>
-                if has_contents {
+                if total > 0 {
+                    <MatchStepper {total} current={props.current_match} on_step={props.on_step.clone()} />
+                }
+                if article.headings().next().is_some() {
                     <TableOfContents article={article.clone()} {on_jump} />
                 }
-                for (i, section) in article.sections.iter().enumerate() {
-                    <section key={i} class="lectern-section" data-section={i.to_string()}>
-                        if let Some(heading) = &section.heading {
-                            <h3 class="lectern-heading" tabindex="-1">{ heading }</h3>
-                        }
-                        for (j, paragraph) in section.paragraphs.iter().enumerate() {
-                            <p key={j}>{ paragraph }</p>
-                        }
-                    </section>
-                }
+                { for sections }
             </article>
         </section>
     }
 }
 
-/// Scroll section `index` into view and move focus to its heading.
-fn jump_to(pane: &NodeRef, index: usize) {
+/// A passage's text with its marks, in an element that says which passage it is.
+fn passage_text(props: &ReadingPaneProps, id: Option<u32>, content: &str) -> Html {
+    let Some(id) = id else { return html! { content } };
+    let position = props.marks.binary_search_by_key(&id, |(p, _)| *p);
+    let ranges = position.map(|i| props.marks[i].1.clone()).unwrap_or_default();
+    let first_index = position.ok().map(|i| props.marks[..i].iter().map(|(_, r)| r.len()).sum::<usize>());
+    let focused = props.focus == Some(id);
+    html! {
+        <span data-passage={id.to_string()} class={classes!(focused.then_some("lectern-focused"))}>
+            <HighlightedText text={content.to_string()} {ranges} {first_index} current={props.current_match} />
+        </span>
+    }
+}
+
+/// Scroll the element matching `selector` inside the pane into view at `block`, and give it
+/// focus if it can take it, without a second jump.
+fn reveal(pane: &NodeRef, selector: &str, block: ScrollLogicalPosition) {
     let Some(pane) = pane.cast::<HtmlElement>() else { return };
-    let selector = format!("[data-section='{index}'] .lectern-heading");
-    let Some(heading) = pane.query_selector(&selector).ok().flatten() else { return };
+    let Some(target) = pane.query_selector(selector).ok().flatten() else { return };
     let options = ScrollIntoViewOptions::new();
-    options.set_block(ScrollLogicalPosition::Start);
-    heading.scroll_into_view_with_scroll_into_view_options(&options);
-    if let Ok(heading) = heading.dyn_into::<HtmlElement>() {
-        // The scroll above is already under way (smoothly, unless reduced motion is asked for).
-        let focus = FocusOptions::new();
-        focus.set_prevent_scroll(true);
-        let _ = heading.focus_with_options(&focus);
+    options.set_block(block);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(target) = target.dyn_into::<HtmlElement>() {
+        if target.has_attribute("tabindex") {
+            let focus = FocusOptions::new();
+            focus.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&focus);
+        }
     }
 }

@@ -120,8 +120,11 @@ test('the keyboard alone reaches, moves through and opens articles, with visible
   const page = await app.page();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to article');
-  await page.keyboard.press('Tab');
+  // Then the search box and its help button, then the first article.
   const focused = () => page.evaluate(() => document.activeElement.dataset.testid);
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'search');
+  for (let i = 0; i < 3 && (await focused()) !== 'article-item'; i += 1) await page.keyboard.press('Tab');
   assert.equal(await focused(), 'article-item');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'focused item shows a focus ring');

@@ -1,13 +1,14 @@
-//! The binary form of a set of parsed articles: what the reader's build embeds, so the browser
-//! shows the bundled articles without parsing them again.
+//! The binary form of a set of parsed articles and their search index: what the reader's build
+//! embeds, so the browser shows and searches the bundled articles without preparing anything.
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Article;
+use crate::search::SearchIndex;
 
 const MAGIC: &[u8; 8] = b"LECTERN\0";
 /// Bumped whenever the serialised model changes shape.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum BundleError {
@@ -29,30 +30,38 @@ impl std::fmt::Display for BundleError {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Payload {
-    articles: Vec<Article>,
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub articles: Vec<Article>,
+    pub index: SearchIndex,
 }
 
-pub fn encode(articles: &[Article]) -> Vec<u8> {
+impl Bundle {
+    /// Everything the reader needs for `articles`; the expensive part, done once.
+    pub fn build(articles: Vec<Article>) -> Bundle {
+        let index = SearchIndex::build(&articles);
+        Bundle { articles, index }
+    }
+}
+
+pub fn encode(bundle: &Bundle) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    let payload = Payload { articles: articles.to_vec() };
-    out.extend(postcard::to_allocvec(&payload).expect("articles always serialise"));
+    out.extend(postcard::to_allocvec(bundle).expect("a bundle always serialises"));
     out
 }
 
-pub fn decode(bytes: &[u8]) -> Result<Vec<Article>, BundleError> {
+pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
     let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or(BundleError::NotABundle)?;
     let (version, payload) = rest.split_at_checked(2).ok_or(BundleError::NotABundle)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
     if found != FORMAT_VERSION {
         return Err(BundleError::Version { found });
     }
-    let (payload, unread): (Payload, &[u8]) =
+    let (bundle, unread): (Bundle, &[u8]) =
         postcard::take_from_bytes(payload).map_err(|e| BundleError::Corrupt(e.to_string()))?;
     if !unread.is_empty() {
         return Err(BundleError::Corrupt(format!("{} unexpected trailing bytes", unread.len())));
     }
-    Ok(payload.articles)
+    Ok(bundle)
 }

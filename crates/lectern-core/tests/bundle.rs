@@ -2,16 +2,16 @@
 
 mod common;
 
-use lectern_core::bundle::{decode, encode, BundleError, FORMAT_VERSION};
+use lectern_core::bundle::{decode, encode, Bundle, BundleError, FORMAT_VERSION};
 
-fn sample() -> Vec<lectern_core::Article> {
-    vec![common::read("a.txt", "A Title\n\nFirst paragraph, with “curly quotes” and an ellipsis…\n")]
+fn sample() -> Bundle {
+    Bundle::build(vec![common::read("a.txt", "A Title\n\nFirst paragraph, with “curly quotes” and an ellipsis…\n")])
 }
 
 #[test]
 fn round_trip_is_exact() {
-    let articles = sample();
-    assert_eq!(decode(&encode(&articles)).unwrap(), articles);
+    let bundle = sample();
+    assert_eq!(decode(&encode(&bundle)).unwrap(), bundle);
 }
 
 #[test]

@@ -1,0 +1,56 @@
+use lectern_core::search::{FacetCount, Filter, FilterKind};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FilterBarProps {
+    pub facets: Vec<FacetCount>,
+    pub on_toggle: Callback<Filter>,
+}
+
+/// Active filters as removable chips, then every value a filter could take with the count it
+/// would give. All kinds of filter (article, section, and later speaker, topic) look alike.
+#[component]
+pub fn FilterBar(props: &FilterBarProps) -> Html {
+    let toggle = |f: &FacetCount| {
+        let filter = Filter { kind: f.kind, value: f.value.clone() };
+        props.on_toggle.reform(move |_: MouseEvent| filter.clone())
+    };
+    let active: Vec<&FacetCount> = props.facets.iter().filter(|f| f.active).collect();
+    html! {
+        <div class="lectern-filters">
+            if !active.is_empty() {
+                <ul class="lectern-chips" aria-label="Active filters">
+                    for f in active {
+                        <li key={format!("{}:{}", f.kind.key(), f.value)} class="lectern-chip" data-testid="filter-chip">
+                            <span class="lectern-chip-kind">{ f.kind.label() }</span>
+                            <span class="lectern-chip-label">{ &f.label }</span>
+                            <button
+                                type="button"
+                                class="lectern-chip-remove"
+                                aria-label={format!("Remove filter {}: {}", f.kind.label(), f.label)}
+                                onclick={toggle(f)}
+                            >{ "×" }</button>
+                        </li>
+                    }
+                </ul>
+            }
+            for kind in FilterKind::ALL {
+                if props.facets.iter().any(|f| f.kind == kind && !f.active) {
+                    <details class="lectern-facet">
+                        <summary>{ format!("Filter by {}", kind.label().to_lowercase()) }</summary>
+                        <ul>
+                            for f in props.facets.iter().filter(|f| f.kind == kind && !f.active) {
+                                <li key={f.value.clone()}>
+                                    <button type="button" class="lectern-facet-option" onclick={toggle(f)}>
+                                        <span>{ &f.label }</span>
+                                        <span class="lectern-badge">{ f.count }</span>
+                                    </button>
+                                </li>
+                            }
+                        </ul>
+                    </details>
+                }
+            }
+        </div>
+    }
+}

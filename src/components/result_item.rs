@@ -1,0 +1,53 @@
+use std::rc::Rc;
+
+use lectern_core::search::{excerpt, match_ranges, PassageKind};
+use yew::prelude::*;
+
+use super::highlighted_text::HighlightedText;
+use crate::library::Library;
+
+/// Characters of context shown around a match.
+const EXCERPT_CHARS: usize = 180;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultItemProps {
+    pub library: Rc<Library>,
+    pub passage: u32,
+    pub marked_terms: Rc<Vec<u32>>,
+    pub on_open: Callback<u32>,
+}
+
+/// One matching passage: where it is (section), and an excerpt with the matches marked.
+#[component]
+pub fn ResultItem(props: &ResultItemProps) -> Html {
+    let lib = &props.library;
+    let Some(passage) = lib.passage(props.passage) else { return html! {} };
+    let text = lib.text(passage);
+    let ranges = match_ranges(&lib.index, &props.marked_terms, text);
+    let shown = excerpt(text, &ranges, EXCERPT_CHARS);
+    let article = &lib.articles[passage.article as usize];
+    let place = match passage.kind {
+        PassageKind::Title => "Title".to_string(),
+        PassageKind::Heading => "Section heading".to_string(),
+        PassageKind::Paragraph => article.sections[passage.section as usize]
+            .heading
+            .clone()
+            .unwrap_or_else(|| format!("Paragraph {}", passage.paragraph + 1)),
+    };
+    let onclick = {
+        let (on_open, id) = (props.on_open.clone(), props.passage);
+        Callback::from(move |_: MouseEvent| on_open.emit(id))
+    };
+    html! {
+        <li>
+            <button type="button" class="lectern-result" data-testid="result" {onclick}>
+                <span class="lectern-result-place">{ place }</span>
+                <span class="lectern-result-excerpt">
+                    if shown.cut_start { { "… " } }
+                    <HighlightedText text={shown.text.clone()} ranges={shown.ranges.clone()} />
+                    if shown.cut_end { { " …" } }
+                </span>
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,61 @@
+//! Hooks that connect the reader to the page around it: the URL and global keys.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::state::{Action, ReaderState};
+use crate::url_state::{self, ViewState};
+
+/// Keep the URL in step with the state: a new history entry for a new place (article, filter,
+/// passage), the current entry updated while typing. Back and forward restore the state.
+#[hook]
+pub fn use_url_sync(state: &UseReducerHandle<ReaderState>) {
+    let written = use_mut_ref(url_state::read);
+    {
+        let written = written.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let view = url_state::read();
+                *written.borrow_mut() = view.clone();
+                dispatcher.dispatch(Action::Restore(view));
+            });
+            move || drop(listener)
+        });
+    }
+    let view = state.view();
+    use_effect_with(view, move |view: &ViewState| {
+        let last = written.borrow().clone();
+        if *view != last {
+            url_state::write(view, last.is_new_place(view));
+            *written.borrow_mut() = view.clone();
+        }
+    });
+}
+
+/// `/` anywhere on the page (outside a text field) focuses `input`.
+#[hook]
+pub fn use_slash_to_focus(input: NodeRef) {
+    use_effect_with((), move |_| {
+        // Not passive: the `/` must not also land in the box it opens.
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+            let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+            if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in(event) {
+                return;
+            }
+            if let Some(input) = input.cast::<HtmlElement>() {
+                event.prevent_default();
+                let _ = input.focus();
+            }
+        });
+        move || drop(listener)
+    });
+}
+
+fn typing_in(event: &KeyboardEvent) -> bool {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return false };
+    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.is_content_editable()
+}
