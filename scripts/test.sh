@@ -8,6 +8,8 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 step "1/4 native tests (core, CLI, reader state)"
 cargo test --workspace --locked
+# Benchmarks are run by hand (see BENCHMARKS.md); here they only have to compile.
+cargo check --locked -p lectern-core --benches
 
 step "2/4 component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \

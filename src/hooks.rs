@@ -1,6 +1,7 @@
 //! Hooks that connect the reader to the page around it: the URL and global keys.
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -8,11 +9,16 @@ use yew::prelude::*;
 use crate::state::{Action, ReaderState};
 use crate::url_state::{self, ViewState};
 
+/// While typing, the URL is brought up to date once the reader pauses this long: browsers make
+/// every history write cost milliseconds, and throttle pages that write on each keystroke.
+const TYPING_PAUSE_MS: u32 = 250;
+
 /// Keep the URL in step with the state: a new history entry for a new place (article, filter,
-/// passage), the current entry updated while typing. Back and forward restore the state.
+/// passage) at once, the current entry updated when typing pauses. Back and forward restore.
 #[hook]
 pub fn use_url_sync(state: &UseReducerHandle<ReaderState>) {
     let written = use_mut_ref(url_state::read);
+    let pending = use_mut_ref(|| None::<Timeout>);
     {
         let written = written.clone();
         let dispatcher = state.dispatcher();
@@ -28,9 +34,19 @@ pub fn use_url_sync(state: &UseReducerHandle<ReaderState>) {
     let view = state.view();
     use_effect_with(view, move |view: &ViewState| {
         let last = written.borrow().clone();
-        if *view != last {
-            url_state::write(view, last.is_new_place(view));
+        pending.borrow_mut().take().map(Timeout::cancel);
+        if *view == last {
+            return;
+        }
+        if last.is_new_place(view) {
+            url_state::write(view, true);
             *written.borrow_mut() = view.clone();
+        } else {
+            let view = view.clone();
+            *pending.borrow_mut() = Some(Timeout::new(TYPING_PAUSE_MS, move || {
+                url_state::write(&view, false);
+                *written.borrow_mut() = view;
+            }));
         }
     });
 }

@@ -11,6 +11,10 @@ use yew::Reducible;
 use crate::library::Library;
 use crate::url_state::ViewState;
 
+/// Results listed at first, and added by each "Show more": enough to choose from, few enough
+/// to re-render on every keystroke.
+pub const RESULTS_PAGE: usize = 30;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReaderState {
     pub library: Rc<Library>,
@@ -22,6 +26,8 @@ pub struct ReaderState {
     pub focus: Option<u32>,
     /// Which of the open article's marked matches is current (Enter / Shift+Enter).
     pub current_match: Option<usize>,
+    /// How many results are listed; more on request.
+    pub shown_results: usize,
     /// Something the reader asked for that could not be done (a link to a missing article).
     pub notice: Option<String>,
 }
@@ -33,6 +39,7 @@ pub enum Action {
     /// Open the article holding a passage, scrolled to it (a result was chosen).
     OpenPassage(u32),
     SetQuery(String),
+    ShowMoreResults,
     ToggleFilter(Filter),
     RemoveFilter(Filter),
     /// Move to the next (or previous) of `total` matches in the open article; `from` is where
@@ -52,6 +59,7 @@ impl ReaderState {
             filters: Vec::new(),
             focus: None,
             current_match: None,
+            shown_results: RESULTS_PAGE,
             notice: None,
         };
         start.restored(view)
@@ -119,7 +127,12 @@ impl Reducible for ReaderState {
         let next = match action {
             Action::Open(id) => self.opened(&id),
             Action::OpenPassage(p) => self.at_passage(p),
-            Action::SetQuery(query) => ReaderState { query, current_match: None, ..(*self).clone() },
+            Action::SetQuery(query) => {
+                ReaderState { query, current_match: None, shown_results: RESULTS_PAGE, ..(*self).clone() }
+            }
+            Action::ShowMoreResults => {
+                ReaderState { shown_results: self.shown_results + RESULTS_PAGE, ..(*self).clone() }
+            }
             Action::ToggleFilter(filter) => {
                 let mut filters = self.filters.clone();
                 match filters.iter().position(|f| *f == filter) {
@@ -214,6 +227,13 @@ mod tests {
         assert_eq!(s.filters, [gas.clone()]);
         assert!(s.clone().reduce(Action::ToggleFilter(gas.clone())).filters.is_empty());
         assert!(s.reduce(Action::RemoveFilter(gas)).filters.is_empty());
+    }
+
+    #[test]
+    fn more_results_on_request_and_a_new_query_starts_over() {
+        let s = state(ViewState::default()).reduce(Action::ShowMoreResults);
+        assert_eq!(s.shown_results, 2 * RESULTS_PAGE);
+        assert_eq!(s.reduce(Action::SetQuery("gas".into())).shown_results, RESULTS_PAGE);
     }
 
     #[test]

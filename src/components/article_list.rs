@@ -39,7 +39,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                         key={article.id.clone()}
                         article={article.clone()}
                         current={props.open == Some(i)}
-                        count={props.counts.as_ref().map(|c| c[i])}
+                        count={props.counts.as_ref().and_then(|c| c.get(i).copied())}
                         on_open={props.on_open.clone()}
                     />
                 }

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use lectern_core::search::{FilterKind, SearchResults};
+use lectern_core::search::SearchResults;
 use yew::prelude::*;
 
 use super::article_list::ArticleList;
@@ -39,7 +39,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let marks = use_memo((results.clone(), state.open), |(results, open)| {
         open.map(|a| library.marks_in(a, results)).unwrap_or_default()
     });
-    let searching = !state.query.trim().is_empty() || !state.filters.is_empty();
+    // A query of only exclusions (or only punctuation) asks for nothing: the normal view.
+    let searching = results.clauses > 0 || !state.filters.is_empty();
 
     let dispatch = |make: fn(String) -> Action| {
         let dispatcher = state.dispatcher();
@@ -65,13 +66,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
             dispatcher.dispatch(Action::StepMatch { forward, total, from });
         })
     };
+    let on_more = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::ShowMoreResults))
+    };
     let on_dismiss = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::DismissNotice))
     };
-    let counts = searching.then(|| {
-        library.articles.iter().map(|a| results.count_for(FilterKind::Article, &a.id)).collect::<Vec<_>>()
-    });
+    let counts = searching.then(|| results.per_article.clone());
     let root = use_node_ref();
 
     html! {
@@ -100,7 +103,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
                                 on_pick={dispatch(Action::SetQuery)}
                             />
                         } else {
-                            <ResultsList library={library.clone()} results={results.clone()} on_open={on_open_passage} />
+                            <ResultsList
+                                library={library.clone()}
+                                results={results.clone()}
+                                shown={state.shown_results}
+                                on_open={on_open_passage}
+                                on_more={on_more}
+                            />
                         }
                     }
                     <ArticleList articles={library.articles.clone()} open={state.open} {counts} {on_open} />

@@ -6,14 +6,14 @@ use yew::prelude::*;
 use super::result_item::ResultItem;
 use crate::library::Library;
 
-/// Results shown at once; the count says how many there are in all.
-const SHOWN: usize = 60;
-
 #[derive(Properties, PartialEq)]
 pub struct ResultsListProps {
     pub library: Rc<Library>,
     pub results: Rc<SearchResults>,
+    /// How many to list.
+    pub shown: usize,
     pub on_open: Callback<u32>,
+    pub on_more: Callback<()>,
 }
 
 /// Matching passages grouped by article; articles ordered by their best passage.
@@ -21,7 +21,7 @@ pub struct ResultsListProps {
 pub fn ResultsList(props: &ResultsListProps) -> Html {
     let marked = use_memo(props.results.clone(), |r| Rc::new(r.marked_terms.clone()));
     let mut groups: Vec<(u32, Vec<u32>)> = Vec::new();
-    for hit in props.results.hits.iter().take(SHOWN) {
+    for hit in props.results.hits.iter().take(props.shown) {
         let article = props.library.index.passages[hit.passage as usize].article;
         match groups.iter_mut().find(|(a, _)| *a == article) {
             Some((_, passages)) => passages.push(hit.passage),
@@ -46,9 +46,13 @@ pub fn ResultsList(props: &ResultsListProps) -> Html {
                     </ol>
                 </div>
             }
-            if props.results.total > SHOWN {
+            if props.results.hits.len() > props.shown {
+                <button type="button" class="lectern-more" onclick={props.on_more.reform(|_: MouseEvent| ())}>
+                    { format!("Show more ({} of {} listed)", props.shown, props.results.total) }
+                </button>
+            } else if props.results.total > props.results.hits.len() {
                 <p class="lectern-more">
-                    { format!("Showing the best {SHOWN} of {} passages; add words to narrow the search.", props.results.total) }
+                    { format!("The best {} of {} passages are listed; add words to narrow the search.", props.results.hits.len(), props.results.total) }
                 </p>
             }
         </section>

@@ -118,6 +118,17 @@ test('filter chips narrow results, survive reload, and go with their remove butt
   assert.equal(await count(page), expected);
 });
 
+test('long result lists grow on request', async () => {
+  const page = await app.page();
+  await type(page, 'the ');
+  await page.getByTestId('result').first().waitFor();
+  const total = await count(page);
+  assert.ok(total > 30, `only ${total} passages`);
+  assert.equal(await page.getByTestId('result').count(), 30);
+  await page.getByRole('button', { name: /Show more/ }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length === n, Math.min(60, total));
+});
+
 test('slash focuses the box, Esc clears it; no match explains and suggests', async () => {
   const page = await app.page();
   await page.locator('body').press('/');
@@ -142,7 +153,7 @@ test('a hostile query is only text: nothing runs, nothing breaks', async () => {
   const page = await app.page();
   let dialogs = 0;
   page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
-  await type(page, '<img src=x onerror=alert(1)> "<script>alert(2)</script> -- .*[( 😀 \u202e');
+  await type(page, '-- -x <img src=x onerror=alert(1)> "<script>alert(2)</script> .*[( 😀 \u202e');
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=result-count]').textContent));
   assert.equal(dialogs, 0);
   assert.equal(await page.locator('[data-testid=reader] img, [data-testid=reader] script').count(), 0);

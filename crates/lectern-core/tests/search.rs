@@ -158,6 +158,7 @@ fn an_empty_query_is_everything_unfiltered() {
         let r = c.find(q);
         assert_eq!((r.total, r.hits.len()), (0, 0), "{q:?}");
         assert!(r.suggestions.is_empty());
+        assert_eq!(r.per_article, [0, 0], "{q:?}: counts still cover every article");
     }
 }
 

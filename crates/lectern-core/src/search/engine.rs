@@ -2,9 +2,7 @@
 //! and exclusions against word positions, rank passages that match more of the query first,
 //! then apply filters and count what each filter value would give.
 
-use std::collections::BTreeMap;
-
-use super::filter::{label_of, passes, values_of, FacetCount, Filter, FilterKind};
+use super::filter::{ActiveFilters, FacetCount, Filter, FilterKind, Key};
 use super::index::{PassageKind, SearchIndex};
 use super::query::Query;
 use super::resolve::{near_words, resolve, ResolvedClause};
@@ -18,6 +16,8 @@ const ADJACENT_BOOST: f32 = 1.25;
 /// Ranked hits returned; the count covers them all.
 pub const MAX_HITS: usize = 500;
 const MAX_SUGGESTIONS: usize = 5;
+/// Filter values listed per kind (the most frequent); active ones are always listed.
+pub const MAX_FACET_VALUES: usize = 30;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
@@ -35,7 +35,11 @@ pub struct SearchResults {
     pub total: usize,
     /// Positive clauses in the query.
     pub clauses: u32,
+    /// The values each kind of filter could take, most results first (at most
+    /// [`MAX_FACET_VALUES`] per kind, plus the active ones).
     pub facets: Vec<FacetCount>,
+    /// Matching passages per article (by index), as if no article filter were set.
+    pub per_article: Vec<usize>,
     /// Existing words near the query's words, offered when nothing matched.
     pub suggestions: Vec<String>,
     /// Terms to mark in text (sorted), for [`super::highlight`].
@@ -43,7 +47,7 @@ pub struct SearchResults {
 }
 
 impl SearchResults {
-    /// Matching passages per article (index into the article list), from the article facet.
+    /// The count listed for a filter value (0 when it is not listed).
     pub fn count_for(&self, kind: FilterKind, value: &str) -> usize {
         self.facets.iter().find(|f| f.kind == kind && f.value == value).map_or(0, |f| f.count)
     }
@@ -58,7 +62,7 @@ pub fn search<A: AsRef<Article>>(
     let resolved: Vec<ResolvedClause> = query.clauses.iter().map(|c| resolve(index, c)).collect();
     let (negative, positive): (Vec<_>, Vec<_>) = resolved.into_iter().partition(|c| c.negated);
     if positive.is_empty() && filters.is_empty() {
-        return SearchResults::default();
+        return SearchResults { per_article: vec![0; articles.len()], ..SearchResults::default() };
     }
     let mut scores = vec![0f32; index.passages.len()];
     let mut masks = vec![0u32; index.passages.len()];
@@ -79,10 +83,11 @@ pub fn search<A: AsRef<Article>>(
     boost_adjacent_words(index, &positive, &masks, &mut scores);
 
     let matching: Vec<u32> = (0..masks.len() as u32).filter(|&p| masks[p as usize] != 0).collect();
-    let facets = facet_counts(index, articles, filters, &matching);
+    let active = ActiveFilters::new(filters, articles);
+    let (facets, per_article) = facet_counts(index, articles, &active, &matching);
     let mut hits: Vec<Hit> = matching
         .iter()
-        .filter(|&&p| passes(filters, None, articles, &index.passages[p as usize]))
+        .filter(|&&p| active.pass(None, articles, &index.passages[p as usize]))
         .map(|&p| Hit { passage: p, score: scores[p as usize], matched: masks[p as usize].count_ones() })
         .collect();
     let total = hits.len();
@@ -91,7 +96,7 @@ pub fn search<A: AsRef<Article>>(
     let mut marked_terms: Vec<u32> = positive.iter().flat_map(|c| c.terms()).collect();
     marked_terms.sort_unstable();
     marked_terms.dedup();
-    SearchResults { hits, total, clauses: positive.len() as u32, facets, suggestions, marked_terms }
+    SearchResults { hits, total, clauses: positive.len() as u32, facets, per_article, suggestions, marked_terms }
 }
 
 fn score_clause(index: &SearchIndex, clause: &ResolvedClause, bit: u32, scores: &mut [f32], masks: &mut [u32]) {
@@ -109,9 +114,9 @@ fn score_clause(index: &SearchIndex, clause: &ResolvedClause, bit: u32, scores: 
     }
     for alt in &clause.words[0] {
         let term = index.term(alt.term);
+        let weight = alt.weight * idf(index, alt.term);
         for (i, &p) in term.passages.iter().enumerate() {
-            let tf = term.positions_in(i).len();
-            scores[p as usize] += alt.weight * bm25(index, alt.term, p, tf);
+            scores[p as usize] += weight * tf_part(index, p, term.positions_in(i).len());
             masks[p as usize] |= bit;
         }
     }
@@ -124,9 +129,17 @@ fn term_score(index: &SearchIndex, term: u32, passage: u32) -> Option<f32> {
 }
 
 fn bm25(index: &SearchIndex, term: u32, passage: u32, tf: usize) -> f32 {
+    idf(index, term) * tf_part(index, passage, tf)
+}
+
+fn idf(index: &SearchIndex, term: u32) -> f32 {
     let n = index.passages.len() as f32;
     let df = index.doc_freq(term) as f32;
-    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// BM25's term-frequency part, with the passage's length and field weight.
+fn tf_part(index: &SearchIndex, passage: u32, tf: usize) -> f32 {
     let p = &index.passages[passage as usize];
     let tf = tf as f32;
     let norm = tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * p.len as f32 / index.avg_len));
@@ -135,7 +148,7 @@ fn bm25(index: &SearchIndex, term: u32, passage: u32, tf: usize) -> f32 {
         PassageKind::Heading => 2.0,
         PassageKind::Paragraph => 1.0,
     };
-    idf * norm * field
+    norm * field
 }
 
 /// Passages where the clause occurs: any alternative of a single word; for a phrase, the words
@@ -170,28 +183,57 @@ fn has_position(index: &SearchIndex, term: u32, passage: u32, at: usize) -> bool
 }
 
 /// Query words typed one after another that also stand side by side in a passage: the passage
-/// holds the phrase the reader probably meant.
+/// holds the phrase the reader probably meant. Posting lists are merged in passage order.
 fn boost_adjacent_words(index: &SearchIndex, clauses: &[ResolvedClause], masks: &[u32], scores: &mut [f32]) {
     for (ci, pair) in clauses.windows(2).enumerate() {
         if pair[0].is_phrase() || pair[1].is_phrase() {
             continue;
         }
         let both = (1u32 << ci) | (1u32 << (ci + 1));
-        for alt in &pair[0].words[0] {
-            let term = index.term(alt.term);
-            for (i, &p) in term.passages.iter().enumerate() {
-                if masks[p as usize] & both != both {
-                    continue;
-                }
-                let adjacent = term.positions_in(i).iter().any(|&s| {
-                    pair[1].words[0].iter().any(|b| has_position(index, b.term, p, s as usize + 1))
-                });
-                if adjacent {
-                    scores[p as usize] *= ADJACENT_BOOST;
+        let mut boosted = vec![false; 0];
+        for a in &pair[0].words[0] {
+            for b in &pair[1].words[0] {
+                let (ta, tb) = (index.term(a.term), index.term(b.term));
+                let (mut i, mut j) = (0, 0);
+                while i < ta.passages.len() && j < tb.passages.len() {
+                    let (pa, pb) = (ta.passages[i], tb.passages[j]);
+                    if pa < pb {
+                        i += 1;
+                        continue;
+                    }
+                    if pb < pa {
+                        j += 1;
+                        continue;
+                    }
+                    let p = pa as usize;
+                    if masks[p] & both == both && follows(ta.positions_in(i), tb.positions_in(j)) {
+                        if boosted.is_empty() {
+                            boosted = vec![false; masks.len()];
+                        }
+                        if !std::mem::replace(&mut boosted[p], true) {
+                            scores[p] *= ADJACENT_BOOST;
+                        }
+                    }
+                    i += 1;
+                    j += 1;
                 }
             }
         }
     }
+}
+
+/// Is some position in `second` exactly one after a position in `first`? Both ascending.
+fn follows(first: &[u16], second: &[u16]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < first.len() && j < second.len() {
+        let want = first[i] as u32 + 1;
+        match (second[j] as u32).cmp(&want) {
+            std::cmp::Ordering::Less => j += 1,
+            std::cmp::Ordering::Greater => i += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// More clauses matched first, then higher score, then reading order. Only the best
@@ -207,33 +249,79 @@ fn rank(hits: &mut Vec<Hit>) {
     hits.sort_unstable_by(order);
 }
 
+/// For each kind, how many matching passages each value has under the other kinds' filters.
+/// Counted in dense arrays (articles by index, sections by running ordinal): no hashing.
 fn facet_counts<A: AsRef<Article>>(
     index: &SearchIndex,
     articles: &[A],
-    filters: &[Filter],
+    active: &ActiveFilters,
     matching: &[u32],
-) -> Vec<FacetCount> {
+) -> (Vec<FacetCount>, Vec<usize>) {
+    let mut section_base = Vec::with_capacity(articles.len() + 1);
+    section_base.push(0usize);
+    for a in articles {
+        section_base.push(section_base.last().copied().unwrap_or(0) + a.as_ref().sections.len());
+    }
     let mut facets = Vec::new();
+    let mut per_article = vec![0; articles.len()];
     for kind in FilterKind::ALL {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        let slots = match kind {
+            FilterKind::Article => articles.len(),
+            FilterKind::Section => section_base[articles.len()],
+        };
+        let slot = |key: Key| match key {
+            Key::Article(a) => a as usize,
+            Key::Section(a, s) => section_base[a as usize] + s as usize,
+        };
+        let mut counts = vec![0usize; slots];
+        let mut keys: Vec<Key> = Vec::new();
         for &p in matching {
             let passage = &index.passages[p as usize];
-            if passes(filters, Some(kind), articles, passage) {
-                for value in values_of(kind, articles, passage) {
-                    *counts.entry(value).or_default() += 1;
+            if let Some(key) = Key::of(kind, articles, passage) {
+                if active.pass(Some(kind), articles, passage) {
+                    let c = &mut counts[slot(key)];
+                    if *c == 0 {
+                        keys.push(key);
+                    }
+                    *c += 1;
                 }
             }
         }
-        for f in filters.iter().filter(|f| f.kind == kind) {
-            counts.entry(f.value.clone()).or_default();
+        if kind == FilterKind::Article {
+            per_article.copy_from_slice(&counts);
         }
-        for (value, count) in counts {
-            let Some(label) = label_of(kind, articles, &value) else { continue };
-            let active = filters.iter().any(|f| f.kind == kind && f.value == value);
-            facets.push(FacetCount { kind, value, label, count, active });
+        let chosen: Vec<Key> = active.keys().filter(|k| k.kind() == kind).collect();
+        keys.retain(|k| !chosen.contains(k));
+        let by_count = |a: &Key, b: &Key| counts[slot(*b)].cmp(&counts[slot(*a)]).then(a.cmp(b));
+        if keys.len() > MAX_FACET_VALUES {
+            keys.select_nth_unstable_by(MAX_FACET_VALUES, by_count);
+            keys.truncate(MAX_FACET_VALUES);
+        }
+        let mut listed: Vec<(Key, usize)> = keys.into_iter().map(|k| (k, counts[slot(k)])).collect();
+        listed.extend(chosen.iter().map(|&k| (k, count_of(index, articles, active, matching, k))));
+        listed.sort_unstable_by_key(|&(k, _)| k);
+        for (key, count) in listed {
+            let Some(label) = key.label(articles) else { continue };
+            let value = key.value(articles);
+            facets.push(FacetCount { kind, value, label, count, active: chosen.contains(&key) });
         }
     }
-    facets
+    (facets, per_article)
+}
+
+/// Matching passages with value `key`, under the other kinds' filters.
+fn count_of<A: AsRef<Article>>(
+    index: &SearchIndex,
+    articles: &[A],
+    active: &ActiveFilters,
+    matching: &[u32],
+    key: Key,
+) -> usize {
+    matching
+        .iter()
+        .map(|&p| &index.passages[p as usize])
+        .filter(|p| active.pass(Some(key.kind()), articles, p) && Key::of(key.kind(), articles, p) == Some(key))
+        .count()
 }
 
 /// Words that do exist and are close to what was typed, most used first.

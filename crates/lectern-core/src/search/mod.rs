@@ -11,7 +11,7 @@ mod resolve;
 mod stem;
 mod tokenize;
 
-pub use engine::{search, Hit, SearchResults, MAX_HITS};
+pub use engine::{search, Hit, SearchResults, MAX_FACET_VALUES, MAX_HITS};
 pub use filter::{label_of, section_value, FacetCount, Filter, FilterKind};
 pub use highlight::{excerpt, match_ranges, Excerpt, Range};
 pub use index::{passage_text, Passage, PassageKind, SearchIndex};

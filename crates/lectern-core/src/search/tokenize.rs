@@ -30,12 +30,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if !is_word_char(c) || is_ideograph(c) {
             tokens.extend(current.take());
             if is_ideograph(c) {
-                tokens.push(Token { word: fold(c), start: i, end: i + 1 });
+                let mut word = String::new();
+                fold_into(c, &mut word);
+                tokens.push(Token { word, start: i, end: i + 1 });
             }
             continue;
         }
         let token = current.get_or_insert_with(|| Token { word: String::new(), start: i, end: i });
-        token.word.push_str(&fold(c));
+        fold_into(c, &mut token.word);
         token.end = i + 1;
     }
     tokens.extend(current);
@@ -45,7 +47,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Fold one word typed by a reader the same way as text (used for prefixes and suggestions).
 pub fn fold_word(word: &str) -> String {
-    word.chars().filter(|c| !APOSTROPHES.contains(c)).map(fold).collect()
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().filter(|c| !APOSTROPHES.contains(c)) {
+        fold_into(c, &mut out);
+    }
+    out
 }
 
 fn is_word_char(c: char) -> bool {
@@ -81,9 +87,13 @@ fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
-/// Lower case, canonically decomposed (NFD), accents dropped: "É" → "e", "ﬁ" → "fi".
-fn fold(c: char) -> String {
-    let mut out = String::new();
+/// Append `c` lower-cased, canonically decomposed (NFD), accents dropped: "É" → "e",
+/// "ﬁ" → "fi". Runs for every character searched or highlighted, so it never allocates.
+fn fold_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for lower in c.to_lowercase() {
         if let Some(expanded) = expand(lower) {
             out.push_str(expanded);
@@ -95,7 +105,6 @@ fn fold(c: char) -> String {
             }
         });
     }
-    out
 }
 
 #[cfg(test)]
