@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use lectern_core::bundle::Bundle;
 use lectern_core::search::{
-    match_ranges, passage_text, search, Filter, Passage, Query, Range, SearchIndex, SearchResults,
+    passage_text, search, Filter, Marker, Passage, Query, Range, SearchIndex, SearchResults,
 };
 use lectern_core::Article;
 
@@ -65,10 +65,10 @@ impl Library {
         if results.marked_terms.is_empty() {
             return Vec::new();
         }
+        let marker = Marker::new(&self.index, &results.marked_terms);
         self.passages_of(a)
             .filter_map(|id| {
-                let text = self.text(&self.index.passages[id as usize]);
-                let ranges = match_ranges(&self.index, &results.marked_terms, text);
+                let ranges = marker.ranges(self.text(&self.index.passages[id as usize]));
                 (!ranges.is_empty()).then_some((id, ranges))
             })
             .collect()

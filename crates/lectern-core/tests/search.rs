@@ -75,6 +75,8 @@ fn the_word_being_typed_matches_as_a_prefix() {
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|t| lower(t).contains("pipel")));
     assert!(c.texts("pipel ").is_empty(), "a finished word is not a prefix");
+    assert!(!c.texts("pi").is_empty(), "two letters complete");
+    assert!(c.texts("p").is_empty(), "one letter does not: it would match almost everything");
 }
 
 #[test]

@@ -1,29 +1,59 @@
 //! Where the matches are in a passage's text (character ranges, for `<mark>` around text
 //! nodes), and a short excerpt around the first of them.
 
+use std::collections::HashSet;
+
 use super::index::SearchIndex;
 use super::stem::stem;
-use super::tokenize::tokenize;
+use super::tokenize::for_each_word;
 
 /// A range of characters (Unicode scalar values), end exclusive.
 pub type Range = (usize, usize);
 
 /// The ranges of `text` whose words match one of `marked_terms` (sorted term ids).
 pub fn match_ranges(index: &SearchIndex, marked_terms: &[u32], text: &str) -> Vec<Range> {
-    if marked_terms.is_empty() {
-        return Vec::new();
+    Marker::new(index, marked_terms).ranges(text)
+}
+
+/// The words to mark, resolved once for all the passages shown.
+pub struct Marker<'a> {
+    index: &'a SearchIndex,
+    terms: &'a [u32],
+    /// Indexed words (as written, folded) whose term is marked.
+    words: HashSet<&'a str>,
+}
+
+impl<'a> Marker<'a> {
+    pub fn new(index: &'a SearchIndex, marked_terms: &'a [u32]) -> Self {
+        let words = if marked_terms.is_empty() {
+            HashSet::new()
+        } else {
+            index
+                .words
+                .iter()
+                .filter(|(_, t)| marked_terms.binary_search(t).is_ok())
+                .map(|(w, _)| w.as_str())
+                .collect()
+        };
+        Marker { index, terms: marked_terms, words }
     }
-    tokenize(text)
-        .into_iter()
-        .filter(|token| {
-            let term = match index.words.binary_search_by(|(w, _)| w.as_str().cmp(&token.word)) {
-                Ok(i) => Some(index.words[i].1),
-                Err(_) => index.term_id(&stem(&token.word)),
-            };
-            term.is_some_and(|t| marked_terms.binary_search(&t).is_ok())
-        })
-        .map(|t| (t.start, t.end))
-        .collect()
+
+    pub fn ranges(&self, text: &str) -> Vec<Range> {
+        let mut ranges = Vec::new();
+        if self.terms.is_empty() {
+            return ranges;
+        }
+        for_each_word(text, |word, start, end| {
+            // Text outside the index (added since it was built) is stemmed to compare.
+            let marked = self.words.contains(word)
+                || (self.index.words.binary_search_by(|(w, _)| w.as_str().cmp(word)).is_err()
+                    && self.index.term_id(&stem(word)).is_some_and(|t| self.terms.binary_search(&t).is_ok()));
+            if marked {
+                ranges.push((start, end));
+            }
+        });
+        ranges
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -12,6 +12,9 @@ const FUZZY_WEIGHT: f32 = 0.5;
 /// Completions of a short prefix beyond this many add noise, not recall.
 const MAX_COMPLETIONS: usize = 64;
 const MAX_CORRECTIONS: usize = 8;
+/// A single typed letter completes to too many words to mean anything (and marking them all
+/// costs the most): completion starts at the second letter.
+const MIN_PREFIX_CHARS: usize = 2;
 
 /// A term the word may match, with its weight.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,7 +53,7 @@ pub fn resolve(index: &SearchIndex, clause: &Clause) -> ResolvedClause {
                 .map(|term| Alternative { term, weight: 1.0 })
                 .into_iter()
                 .collect();
-            if clause.prefix && i == last {
+            if clause.prefix && i == last && word.chars().count() >= MIN_PREFIX_CHARS {
                 add(&mut alts, completions(index, word), PREFIX_WEIGHT);
             }
             if alts.is_empty() && !clause.quoted && !clause.negated {

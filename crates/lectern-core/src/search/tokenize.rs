@@ -17,32 +17,44 @@ const APOSTROPHES: &[char] = &['\'', '’', '‘', 'ʼ', '`', '´'];
 /// Split `text` into folded words. Hyphens and dashes separate words; an apostrophe between two
 /// letters joins them (Khan’s → khans); CJK ideographs are one word each, having no spaces.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
-    let mut current: Option<Token> = None;
-    for (i, &c) in chars.iter().enumerate() {
-        let joins = APOSTROPHES.contains(&c)
-            && current.is_some()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        if joins {
+    for_each_word(text, |word, start, end| tokens.push(Token { word: word.to_string(), start, end }));
+    tokens
+}
+
+/// The words of `text` as `(folded word, start, end)`, without allocating per word: the
+/// highlighter runs this over every passage it shows, on every keystroke.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    let mut word = String::new();
+    let mut start = 0;
+    let mut chars = text.chars().enumerate().peekable();
+    let mut emit = |word: &mut String, start: usize, end: usize| {
+        if !word.is_empty() {
+            f(word, start, end);
+            word.clear();
+        }
+    };
+    while let Some((i, c)) = chars.next() {
+        let next_is_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if APOSTROPHES.contains(&c) && !word.is_empty() && next_is_letter {
             continue;
         }
         if !is_word_char(c) || is_ideograph(c) {
-            tokens.extend(current.take());
+            emit(&mut word, start, i);
             if is_ideograph(c) {
-                let mut word = String::new();
                 fold_into(c, &mut word);
-                tokens.push(Token { word, start: i, end: i + 1 });
+                emit(&mut word, i, i + 1);
             }
             continue;
         }
-        let token = current.get_or_insert_with(|| Token { word: String::new(), start: i, end: i });
-        fold_into(c, &mut token.word);
-        token.end = i + 1;
+        if word.is_empty() {
+            start = i;
+        }
+        fold_into(c, &mut word);
+        if chars.peek().is_none() {
+            emit(&mut word, start, i + 1);
+        }
     }
-    tokens.extend(current);
-    tokens.retain(|t| !t.word.is_empty());
-    tokens
 }
 
 /// Fold one word typed by a reader the same way as text (used for prefixes and suggestions).
