@@ -162,8 +162,8 @@ test('a hostile query is only text: nothing runs, nothing breaks', async () => {
   assert.deepEqual(page.problems, []);
 });
 
-test('search works on a 360 px phone', async () => {
-  const page = await app.page({ viewport: NARROW });
+test('search works on a 360 px phone, in dark mode too', async () => {
+  const page = await app.page({ viewport: NARROW, colorScheme: 'dark' });
   await type(page, 'neutrality');
   await page.getByTestId('result').first().waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
