@@ -81,18 +81,18 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
     let total: usize = props.marks.iter().map(|(_, r)| r.len()).sum();
     // Passage ids follow reading order: title, then each heading and paragraph.
     let mut ids = props.passages.clone();
-    let title_text = passage_text(props, ids.next(), &article.title);
+    let title_text = marked_passage(props, ids.next(), &article.title);
     let sections: Vec<Html> = article
         .sections
         .iter()
         .enumerate()
         .map(|(i, section)| {
-            let heading = section.heading.as_ref().map(|h| passage_text(props, ids.next(), h));
+            let heading = section.heading.as_ref().map(|h| marked_passage(props, ids.next(), h));
             let paragraphs: Vec<Html> = section
                 .paragraphs
                 .iter()
                 .enumerate()
-                .map(|(j, p)| html! { <p key={j}>{ passage_text(props, ids.next(), p) }</p> })
+                .map(|(j, p)| html! { <p key={j}>{ marked_passage(props, ids.next(), p) }</p> })
                 .collect();
             html! {
                 <section key={i} class="lectern-section" data-section={i.to_string()}>
@@ -126,7 +126,7 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
 }
 
 /// A passage's text with its marks, in an element that says which passage it is.
-fn passage_text(props: &ReadingPaneProps, id: Option<u32>, content: &str) -> Html {
+fn marked_passage(props: &ReadingPaneProps, id: Option<u32>, content: &str) -> Html {
     let Some(id) = id else { return html! { content } };
     let position = props.marks.binary_search_by_key(&id, |(p, _)| *p);
     let ranges = position.map(|i| props.marks[i].1.clone()).unwrap_or_default();

@@ -8,6 +8,7 @@ pub fn word_count(s: &str) -> usize {
     spaced + unspaced.div_ceil(2)
 }
 
-fn is_unspaced_script(c: char) -> bool {
+/// Chinese and Japanese characters: scripts written without spaces between words.
+pub fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }

@@ -119,11 +119,6 @@ pub fn section_value(article_id: &str, section: usize) -> String {
     format!("{article_id}/{section}")
 }
 
-/// What a reader sees for a filter value: an article's title, a section's heading.
-pub fn label_of<A: AsRef<Article>>(kind: FilterKind, articles: &[A], value: &str) -> Option<String> {
-    Key::parse(&Filter { kind, value: value.to_string() }, articles)?.label(articles)
-}
-
 /// Filters resolved to keys, grouped by kind. A filter naming nothing matches nothing.
 pub(super) struct ActiveFilters {
     by_kind: Vec<(FilterKind, Vec<Option<Key>>)>,

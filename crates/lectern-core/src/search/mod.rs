@@ -12,7 +12,7 @@ mod stem;
 mod tokenize;
 
 pub use engine::{search, Hit, SearchResults, MAX_FACET_VALUES, MAX_HITS};
-pub use filter::{label_of, section_value, FacetCount, Filter, FilterKind};
+pub use filter::{section_value, FacetCount, Filter, FilterKind};
 pub use highlight::{excerpt, match_ranges, Excerpt, Marker, Range};
 pub use index::{passage_text, Passage, PassageKind, SearchIndex};
 pub use query::{Clause, Query};

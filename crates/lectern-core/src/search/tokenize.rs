@@ -95,8 +95,9 @@ fn expand(c: char) -> Option<&'static str> {
     })
 }
 
+/// One word per character in scripts written without spaces.
 fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+    crate::text::is_unspaced_script(c)
 }
 
 /// Append `c` lower-cased, canonically decomposed (NFD), accents dropped: "É" → "e",
