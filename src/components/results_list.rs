@@ -16,34 +16,45 @@ pub struct ResultsListProps {
     pub on_more: Callback<()>,
 }
 
-/// Matching passages grouped by article; articles ordered by their best passage.
+/// Matching passages grouped by article, then by section; each group ordered by its best
+/// passage, passages by rank.
 #[component]
 pub fn ResultsList(props: &ResultsListProps) -> Html {
     let marked = use_memo(props.results.clone(), |r| Rc::new(r.marked_terms.clone()));
-    let mut groups: Vec<(u32, Vec<u32>)> = Vec::new();
+    // article → section → passages, in order of first (best) appearance.
+    let mut groups: Vec<(u32, Vec<(u32, Vec<u32>)>)> = Vec::new();
     for hit in props.results.hits.iter().take(props.shown) {
-        let article = props.library.index.passages[hit.passage as usize].article;
-        match groups.iter_mut().find(|(a, _)| *a == article) {
+        let p = &props.library.index.passages[hit.passage as usize];
+        let sections = match groups.iter_mut().position(|(a, _)| *a == p.article) {
+            Some(i) => &mut groups[i].1,
+            None => {
+                groups.push((p.article, Vec::new()));
+                &mut groups.last_mut().expect("just pushed").1
+            }
+        };
+        match sections.iter_mut().find(|(s, _)| *s == p.section) {
             Some((_, passages)) => passages.push(hit.passage),
-            None => groups.push((article, vec![hit.passage])),
+            None => sections.push((p.section, vec![hit.passage])),
         }
     }
     html! {
         <section class="lectern-results" aria-label="Search results">
-            for (article, passages) in groups {
+            for (article, sections) in groups {
                 <div key={article} class="lectern-result-group">
                     <h2 class="lectern-result-article">{ &props.library.articles[article as usize].title }</h2>
-                    <ol>
-                        for passage in passages {
-                            <ResultItem
-                                key={passage}
-                                library={props.library.clone()}
-                                {passage}
-                                marked_terms={(*marked).clone()}
-                                on_open={props.on_open.clone()}
-                            />
-                        }
-                    </ol>
+                    for (section, passages) in sections {
+                        <ol key={section} aria-label={section_label(&props.library, article, section)}>
+                            for passage in passages {
+                                <ResultItem
+                                    key={passage}
+                                    library={props.library.clone()}
+                                    {passage}
+                                    marked_terms={(*marked).clone()}
+                                    on_open={props.on_open.clone()}
+                                />
+                            }
+                        </ol>
+                    }
                 </div>
             }
             if props.results.hits.len() > props.shown {
@@ -57,4 +68,10 @@ pub fn ResultsList(props: &ResultsListProps) -> Html {
             }
         </section>
     }
+}
+
+fn section_label(library: &Library, article: u32, section: u32) -> String {
+    let article = &library.articles[article as usize];
+    let heading = article.sections.get(section as usize).and_then(|s| s.heading.clone());
+    heading.unwrap_or_else(|| format!("{}, untitled section", article.title))
 }

@@ -30,6 +30,10 @@ test('typing filters as you type, with counts, marks and grouped results', async
   // article list shows how many matches each article has: together, the total.
   const groups = await page.locator('.lectern-result-article').allInnerTexts();
   assert.deepEqual(groups, [BLOG, 'A path-breaking visit']);
+  // ...and within an article, by section: each section's passages together.
+  const places = await page.locator('.lectern-result-group').first().locator('.lectern-result-place').allInnerTexts();
+  const seen = places.filter((p, i) => places.indexOf(p) === i);
+  assert.deepEqual(places, seen.flatMap((p) => places.filter((q) => q === p)), places.join(' | '));
   const perArticle = await page.getByTestId('article-item').locator('.lectern-badge').allInnerTexts();
   const counts = perArticle.map((t) => Number(t.match(/\d+/)[0]));
   assert.equal(counts.reduce((a, b) => a + b, 0), n);
