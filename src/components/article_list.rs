@@ -1,19 +1,20 @@
 use std::rc::Rc;
 
-use lectern_core::Article;
+use lectern_core::search::SearchResults;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::article_item::ArticleItem;
+use crate::library::Library;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleListProps {
-    pub articles: Vec<Rc<Article>>,
+    pub library: Rc<Library>,
     pub open: Option<usize>,
-    /// Matching passages per article, while searching.
+    /// While searching: the results, whose per-article counts the items show.
     #[prop_or_default]
-    pub counts: Option<Vec<usize>>,
+    pub results: Option<Rc<SearchResults>>,
     pub on_open: Callback<String>,
 }
 
@@ -34,17 +35,17 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     html! {
         <nav class="lectern-list" aria-label="Articles">
             <ul ref={list} {onkeydown}>
-                for (i, article) in props.articles.iter().enumerate() {
+                for (i, article) in props.library.articles.iter().enumerate() {
                     <ArticleItem
                         key={article.id.clone()}
                         article={article.clone()}
                         current={props.open == Some(i)}
-                        count={props.counts.as_ref().and_then(|c| c.get(i).copied())}
+                        count={props.results.as_ref().and_then(|r| r.per_article.get(i).copied())}
                         on_open={props.on_open.clone()}
                     />
                 }
             </ul>
-            if props.articles.is_empty() {
+            if props.library.articles.is_empty() {
                 <p class="lectern-empty">
                     { "No articles yet. Put .txt or .md files in the articles folder and build again." }
                 </p>

@@ -74,7 +74,6 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::DismissNotice))
     };
-    let counts = searching.then(|| results.per_article.clone());
     let root = use_node_ref();
 
     html! {
@@ -112,7 +111,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                             />
                         }
                     }
-                    <ArticleList articles={library.articles.clone()} open={state.open} {counts} {on_open} />
+                    <ArticleList
+                        library={library.clone()}
+                        open={state.open}
+                        results={searching.then(|| results.clone())}
+                        {on_open}
+                    />
                 </div>
                 <ReadingPane
                     article={state.open_article().cloned()}

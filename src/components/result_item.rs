@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use lectern_core::search::{excerpt, match_ranges, PassageKind};
+use lectern_core::search::{excerpt, PassageKind, Range};
 use yew::prelude::*;
 
 use super::highlighted_text::HighlightedText;
@@ -13,7 +13,8 @@ const EXCERPT_CHARS: usize = 180;
 pub struct ResultItemProps {
     pub library: Rc<Library>,
     pub passage: u32,
-    pub marked_terms: Rc<Vec<u32>>,
+    /// Where the matches are in the passage's text.
+    pub ranges: Vec<Range>,
     pub on_open: Callback<u32>,
 }
 
@@ -22,9 +23,7 @@ pub struct ResultItemProps {
 pub fn ResultItem(props: &ResultItemProps) -> Html {
     let lib = &props.library;
     let Some(passage) = lib.passage(props.passage) else { return html! {} };
-    let text = lib.text(passage);
-    let ranges = match_ranges(&lib.index, &props.marked_terms, text);
-    let shown = excerpt(text, &ranges, EXCERPT_CHARS);
+    let shown = excerpt(lib.text(passage), &props.ranges, EXCERPT_CHARS);
     let article = &lib.articles[passage.article as usize];
     let place = match passage.kind {
         PassageKind::Title => "Title".to_string(),

@@ -1,6 +1,6 @@
 use std::rc::Rc;
 
-use lectern_core::search::SearchResults;
+use lectern_core::search::{Marker, SearchResults};
 use yew::prelude::*;
 
 use super::result_item::ResultItem;
@@ -20,7 +20,8 @@ pub struct ResultsListProps {
 /// passage, passages by rank.
 #[component]
 pub fn ResultsList(props: &ResultsListProps) -> Html {
-    let marked = use_memo(props.results.clone(), |r| Rc::new(r.marked_terms.clone()));
+    // One marker for every listed passage: resolving the marked words scans the vocabulary.
+    let marker = Marker::new(&props.library.index, &props.results.marked_terms);
     // article → section → passages, in order of first (best) appearance.
     let mut groups: Vec<(u32, Vec<(u32, Vec<u32>)>)> = Vec::new();
     for hit in props.results.hits.iter().take(props.shown) {
@@ -49,7 +50,7 @@ pub fn ResultsList(props: &ResultsListProps) -> Html {
                                     key={passage}
                                     library={props.library.clone()}
                                     {passage}
-                                    marked_terms={(*marked).clone()}
+                                    ranges={marker.ranges(props.library.text(&props.library.index.passages[passage as usize]))}
                                     on_open={props.on_open.clone()}
                                 />
                             }

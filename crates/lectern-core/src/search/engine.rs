@@ -190,7 +190,7 @@ fn boost_adjacent_words(index: &SearchIndex, clauses: &[ResolvedClause], masks: 
             continue;
         }
         let both = (1u32 << ci) | (1u32 << (ci + 1));
-        let mut boosted = vec![false; 0];
+        let mut boosted = vec![false; masks.len()];
         for a in &pair[0].words[0] {
             for b in &pair[1].words[0] {
                 let (ta, tb) = (index.term(a.term), index.term(b.term));
@@ -206,13 +206,9 @@ fn boost_adjacent_words(index: &SearchIndex, clauses: &[ResolvedClause], masks: 
                         continue;
                     }
                     let p = pa as usize;
-                    if masks[p] & both == both && follows(ta.positions_in(i), tb.positions_in(j)) {
-                        if boosted.is_empty() {
-                            boosted = vec![false; masks.len()];
-                        }
-                        if !std::mem::replace(&mut boosted[p], true) {
-                            scores[p] *= ADJACENT_BOOST;
-                        }
+                    let adjacent = masks[p] & both == both && follows(ta.positions_in(i), tb.positions_in(j));
+                    if adjacent && !std::mem::replace(&mut boosted[p], true) {
+                        scores[p] *= ADJACENT_BOOST;
                     }
                     i += 1;
                     j += 1;
