@@ -39,9 +39,28 @@ fn json_follows_the_contract() {
         }
     }
     assert_eq!(articles[0]["file"], "000_2458af4d1454103a.txt");
+    assert_quotes_follow_the_contract(&articles[0]);
+    assert_eq!(articles[1]["quotes"].as_array().unwrap().len(), 0);
     assert_eq!(articles[1]["title"], "Imran Khan's Russia Visit 2022: What Happened?");
     assert_eq!(articles[1]["byline"], "Jhon Lennon");
     assert!(json["topics"].is_array() && json["edges"].is_array());
+}
+
+/// Each quote's `start`/`end` are character offsets of its `text` in its paragraph.
+fn assert_quotes_follow_the_contract(article: &serde_json::Value) {
+    let quotes = article["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 13);
+    for q in quotes {
+        let section = &article["sections"][q["section"].as_u64().unwrap() as usize];
+        let paragraph: Vec<char> = section["paragraphs"][q["paragraph"].as_u64().unwrap() as usize].as_str().unwrap().chars().collect();
+        let (start, end) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+        assert_eq!(paragraph[start..end].iter().collect::<String>(), q["text"].as_str().unwrap());
+        assert!(q["speaker"].is_string() || q["speaker"].is_null());
+    }
+    assert_eq!(quotes[0]["speaker"], "Shamshad Ahmad");
+    assert_eq!(quotes[0]["description"], "a veteran diplomat and Pakistan’s former foreign secretary");
+    assert_eq!(quotes[1]["via"], "he");
+    assert_eq!(quotes[1]["cue"], "speaker-after");
 }
 
 #[test]

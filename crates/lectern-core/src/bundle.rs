@@ -8,7 +8,7 @@ use crate::search::SearchIndex;
 
 const MAGIC: &[u8; 8] = b"LECTERN\0";
 /// Bumped whenever the serialised model changes shape.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum BundleError {

@@ -29,12 +29,19 @@ pub struct Section {
     pub paragraphs: Vec<String>,
 }
 
-/// A quotation inside one paragraph. Extraction arrives with the quotes issue; the type is here
-/// so the model and the JSON contract are complete from the start.
+/// A quotation inside one paragraph. One running over a paragraph break is one `Quote` per
+/// paragraph, each with the speaker.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
+    /// The quoted words, without the outer marks (and without a trailing comma).
     pub text: String,
+    /// Canonical: a name without titles, or a description as written ("the handout").
     pub speaker: Option<String>,
+    /// Titles and appositives given with the speaker: "a veteran diplomat", "Russian President".
+    pub description: Option<String>,
+    pub cue: Cue,
+    /// The words that named the speaker when they are not the name: "he", "Hilaly".
+    pub via: Option<String>,
     pub section: usize,
     pub paragraph: usize,
     /// Character offsets (Unicode scalar values) into the paragraph.
@@ -76,3 +83,41 @@ impl Article {
             .filter_map(|(i, s)| s.heading.as_deref().map(|h| (i, h)))
     }
 }
+
+/// How a quotation's speaker was found. Shown to readers, so each has a plain description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Cue {
+    /// “…,” said X
+    SaidAfter,
+    /// “…,” X said  /  “…,” he told Bol News
+    SpeakerAfter,
+    /// X said, “…”  /  X tweeted: “…”
+    SpeakerBefore,
+    /// according to X
+    AccordingTo,
+    /// TASS quoted X as saying
+    QuotedAsSaying,
+    /// X said that … “…”: the quotation follows X's reported speech.
+    ReportedSpeech,
+    /// An unattributed quotation continuing the speaker's turn.
+    Continuation,
+    /// Nothing says who spoke.
+    Unattributed,
+}
+
+impl Cue {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Cue::SaidAfter => "named after the quote (“…,” said X)",
+            Cue::SpeakerAfter => "named after the quote (“…,” X said)",
+            Cue::SpeakerBefore => "named before the quote (X said, “…”)",
+            Cue::AccordingTo => "“according to X”",
+            Cue::QuotedAsSaying => "“quoted X as saying”",
+            Cue::ReportedSpeech => "follows X’s reported speech (X said that …)",
+            Cue::Continuation => "continues the speaker’s turn",
+            Cue::Unattributed => "no attribution found",
+        }
+    }
+}
+

@@ -102,8 +102,8 @@ fn parse(file: &SourceFile) -> Result<Article, IngestErrorKind> {
         date: matter.date.or(guessed.date),
         source: matter.source,
         url: matter.url,
+        quotes: crate::quotes::extract(&sections),
         sections,
-        quotes: Vec::new(),
     })
 }
 
