@@ -188,3 +188,54 @@ fn marks_cover_exactly_the_matched_words() {
         assert!(["khan", "khan's", "visit", "visits", "visited", "visiting"].contains(&word.as_str()), "{word}");
     }
 }
+
+#[test]
+fn speakers_filter_passages_with_their_quotations_and_count_each() {
+    let c = Corpus::seeds();
+    let ahmad = [Filter::speaker("Shamshad Ahmad")];
+    let r = c.filtered("", &ahmad);
+    // Five quotations in four paragraphs… and the paragraph with two of them counts once.
+    let paragraphs: std::collections::BTreeSet<_> = c.articles[0]
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref() == Some("Shamshad Ahmad"))
+        .map(|q| (q.section, q.paragraph))
+        .collect();
+    assert_eq!(r.total, paragraphs.len());
+    assert!(r.hits.iter().all(|h| c.text(h.passage).contains('“')));
+    // Every other speaker is offered with what it would give.
+    let unfiltered = c.filtered("", &[Filter::quotes_only()]);
+    assert_eq!(unfiltered.count_for(FilterKind::Speaker, "Shamshad Ahmad"), paragraphs.len());
+    assert_eq!(unfiltered.count_for(FilterKind::Speaker, "Zafar Hilaly"), 1);
+    // Speakers of one value are alternatives.
+    let either = c.filtered("", &[Filter::speaker("Shamshad Ahmad"), Filter::speaker("Zafar Hilaly")]);
+    assert_eq!(either.total, paragraphs.len() + 1);
+    // A speaker nobody is matches nothing.
+    assert_eq!(c.filtered("", &[Filter::speaker("Nobody At All")]).total, 0);
+}
+
+#[test]
+fn quotes_only_keeps_passages_whose_matches_are_quoted() {
+    let c = Corpus::seeds();
+    // "Washington" is inside a quotation in some paragraphs and outside in others.
+    let all = c.find("washington");
+    let quoted = c.filtered("washington", &[Filter::quotes_only()]);
+    assert!(quoted.total > 0 && quoted.total < all.total, "{} of {}", quoted.total, all.total);
+    assert_eq!(all.count_for(FilterKind::Quotes, "only"), quoted.total);
+    for h in &quoted.hits {
+        let text = c.text(h.passage);
+        let p = &c.index.passages[h.passage as usize];
+        let quotes: Vec<_> = c.articles[p.article as usize]
+            .quotes
+            .iter()
+            .filter(|q| (q.section, q.paragraph) == (p.section as usize, p.paragraph as usize))
+            .collect();
+        assert!(quotes.iter().any(|q| q.text.to_lowercase().contains("washington")), "{text}");
+    }
+    // Without a query: every paragraph holding a quotation, and none of the blog post's.
+    let r = c.filtered("", &[Filter::quotes_only()]);
+    let holding: std::collections::BTreeSet<_> = c.articles[0].quotes.iter().map(|q| (q.section, q.paragraph)).collect();
+    assert_eq!(r.total, holding.len());
+    assert_eq!(holding.len(), 10);
+    assert!(r.hits.iter().all(|h| c.index.passages[h.passage as usize].article == 0));
+}

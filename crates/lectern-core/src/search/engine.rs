@@ -2,7 +2,7 @@
 //! and exclusions against word positions, rank passages that match more of the query first,
 //! then apply filters and count what each filter value would give.
 
-use super::filter::{ActiveFilters, FacetCount, Filter, FilterKind, Key};
+use super::filter::{ActiveFilters, FacetCount, Facts, Filter, FilterKind, Key};
 use super::index::{PassageKind, SearchIndex};
 use super::query::Query;
 use super::resolve::{near_words, resolve, ResolvedClause};
@@ -83,11 +83,13 @@ pub fn search<A: AsRef<Article>>(
     boost_adjacent_words(index, &positive, &masks, &mut scores);
 
     let matching: Vec<u32> = (0..masks.len() as u32).filter(|&p| masks[p as usize] != 0).collect();
-    let active = ActiveFilters::new(filters, articles);
-    let (facets, per_article) = facet_counts(index, articles, &active, &matching);
+    let in_quotes = in_quotes(index, &positive, &matching);
+    let facts = Facts { articles, index, in_quotes: &in_quotes };
+    let active = ActiveFilters::new(filters, &facts);
+    let (facets, per_article) = facet_counts(&facts, &active, &matching);
     let mut hits: Vec<Hit> = matching
         .iter()
-        .filter(|&&p| active.pass(None, articles, &index.passages[p as usize]))
+        .filter(|&&p| active.pass(None, &facts, p))
         .map(|&p| Hit { passage: p, score: scores[p as usize], matched: masks[p as usize].count_ones() })
         .collect();
     let total = hits.len();
@@ -245,14 +247,31 @@ fn rank(hits: &mut Vec<Hit>) {
     hits.sort_unstable_by(order);
 }
 
+/// Matching passages "in quotations": with a query, those where a matched word is quoted;
+/// without one, every passage holding a quotation. Ascending.
+fn in_quotes(index: &SearchIndex, positive: &[ResolvedClause], matching: &[u32]) -> Vec<u32> {
+    let quoted = &index.quoted;
+    let word_quoted = |p: u32| {
+        positive.iter().flat_map(|c| c.words.iter().flatten()).any(|alt| {
+            let term = index.term(alt.term);
+            term.find(p).is_some_and(|i| term.positions_in(i).iter().any(|&at| quoted.is_quoted_word(p, at)))
+        })
+    };
+    matching
+        .iter()
+        .copied()
+        .filter(|&p| quoted.is_quoted(p) && (positive.is_empty() || word_quoted(p)))
+        .collect()
+}
+
 /// For each kind, how many matching passages each value has under the other kinds' filters.
 /// Counted in dense arrays (articles by index, sections by running ordinal): no hashing.
 fn facet_counts<A: AsRef<Article>>(
-    index: &SearchIndex,
-    articles: &[A],
+    facts: &Facts<A>,
     active: &ActiveFilters,
     matching: &[u32],
 ) -> (Vec<FacetCount>, Vec<usize>) {
+    let articles = facts.articles;
     let mut section_base = Vec::with_capacity(articles.len() + 1);
     section_base.push(0usize);
     for a in articles {
@@ -264,60 +283,47 @@ fn facet_counts<A: AsRef<Article>>(
         let slots = match kind {
             FilterKind::Article => articles.len(),
             FilterKind::Section => section_base[articles.len()],
+            FilterKind::Speaker => facts.index.quoted.speakers.len(),
+            FilterKind::Quotes => 1,
         };
         let slot = |key: Key| match key {
-            Key::Article(a) => a as usize,
+            Key::Article(a) | Key::Speaker(a) => a as usize,
             Key::Section(a, s) => section_base[a as usize] + s as usize,
+            Key::Quoted => 0,
         };
         let mut counts = vec![0usize; slots];
         let mut keys: Vec<Key> = Vec::new();
         for &p in matching {
-            let passage = &index.passages[p as usize];
-            if let Some(key) = Key::of(kind, articles, passage) {
-                if active.pass(Some(kind), articles, passage) {
-                    let c = &mut counts[slot(key)];
-                    if *c == 0 {
-                        keys.push(key);
-                    }
-                    *c += 1;
-                }
+            if !active.pass(Some(kind), facts, p) {
+                continue;
             }
+            Key::each_of(kind, facts, p, |key| {
+                let c = &mut counts[slot(key)];
+                if *c == 0 {
+                    keys.push(key);
+                }
+                *c += 1;
+            });
         }
         if kind == FilterKind::Article {
             per_article.copy_from_slice(&counts);
         }
         let chosen: Vec<Key> = active.keys().filter(|k| k.kind() == kind).collect();
-        keys.retain(|k| !chosen.contains(k));
         let by_count = |a: &Key, b: &Key| counts[slot(*b)].cmp(&counts[slot(*a)]).then(a.cmp(b));
+        keys.retain(|k| !chosen.contains(k));
         if keys.len() > MAX_FACET_VALUES {
             keys.select_nth_unstable_by(MAX_FACET_VALUES, by_count);
             keys.truncate(MAX_FACET_VALUES);
         }
-        let mut listed: Vec<(Key, usize)> = keys.into_iter().map(|k| (k, counts[slot(k)])).collect();
-        listed.extend(chosen.iter().map(|&k| (k, count_of(index, articles, active, matching, k))));
+        let mut listed: Vec<(Key, usize)> = keys.into_iter().chain(chosen.iter().copied()).map(|k| (k, counts[slot(k)])).collect();
         listed.sort_unstable_by_key(|&(k, _)| k);
         for (key, count) in listed {
-            let Some(label) = key.label(articles) else { continue };
-            let value = key.value(articles);
+            let Some(label) = key.label(facts) else { continue };
+            let value = key.value(facts);
             facets.push(FacetCount { kind, value, label, count, active: chosen.contains(&key) });
         }
     }
     (facets, per_article)
-}
-
-/// Matching passages with value `key`, under the other kinds' filters.
-fn count_of<A: AsRef<Article>>(
-    index: &SearchIndex,
-    articles: &[A],
-    active: &ActiveFilters,
-    matching: &[u32],
-    key: Key,
-) -> usize {
-    matching
-        .iter()
-        .map(|&p| &index.passages[p as usize])
-        .filter(|p| active.pass(Some(key.kind()), articles, p) && Key::of(key.kind(), articles, p) == Some(key))
-        .count()
 }
 
 /// Words that do exist and are close to what was typed, most used first.

@@ -5,23 +5,32 @@
 //! Filters are written with stable string values (they live in URLs); internally each value is
 //! a small numeric key, so counting across thousands of articles never allocates or searches.
 
-use super::index::{Passage, PassageKind};
+use super::index::{PassageKind, SearchIndex};
 use crate::model::Article;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FilterKind {
     Article,
     Section,
+    Speaker,
+    /// "Quotes only": passages whose matches lie inside quotations. Its one value is
+    /// [`QUOTES_ONLY`].
+    Quotes,
 }
 
+/// The value of the "quotes only" filter.
+pub const QUOTES_ONLY: &str = "only";
+
 impl FilterKind {
-    pub const ALL: [FilterKind; 2] = [FilterKind::Article, FilterKind::Section];
+    pub const ALL: [FilterKind; 4] = [FilterKind::Article, FilterKind::Section, FilterKind::Speaker, FilterKind::Quotes];
 
     /// The name used in URLs.
     pub fn key(self) -> &'static str {
         match self {
             FilterKind::Article => "article",
             FilterKind::Section => "section",
+            FilterKind::Speaker => "speaker",
+            FilterKind::Quotes => "quotes",
         }
     }
 
@@ -33,6 +42,8 @@ impl FilterKind {
         match self {
             FilterKind::Article => "Article",
             FilterKind::Section => "Section",
+            FilterKind::Speaker => "Speaker",
+            FilterKind::Quotes => "Quotes",
         }
     }
 }
@@ -41,6 +52,16 @@ impl FilterKind {
 pub struct Filter {
     pub kind: FilterKind,
     pub value: String,
+}
+
+impl Filter {
+    pub fn speaker(name: &str) -> Filter {
+        Filter { kind: FilterKind::Speaker, value: name.to_string() }
+    }
+
+    pub fn quotes_only() -> Filter {
+        Filter { kind: FilterKind::Quotes, value: QUOTES_ONLY.to_string() }
+    }
 }
 
 /// How many results choosing a value would give, given the query and the other kinds' filters.
@@ -53,11 +74,21 @@ pub struct FacetCount {
     pub active: bool,
 }
 
-/// A filter value as numbers: article index, or article and section index.
+/// What filters look at: the articles, their index, and which passages count as "in
+/// quotations" for the query being answered (ascending).
+pub(super) struct Facts<'a, A> {
+    pub articles: &'a [A],
+    pub index: &'a SearchIndex,
+    pub in_quotes: &'a [u32],
+}
+
+/// A filter value as numbers: article index, article and section index, speaker index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(super) enum Key {
     Article(u32),
     Section(u32, u32),
+    Speaker(u32),
+    Quoted,
 }
 
 impl Key {
@@ -65,52 +96,68 @@ impl Key {
         match self {
             Key::Article(_) => FilterKind::Article,
             Key::Section(..) => FilterKind::Section,
+            Key::Speaker(_) => FilterKind::Speaker,
+            Key::Quoted => FilterKind::Quotes,
         }
     }
 
-    /// The value `passage` has for `kind`. Only sections with a heading can be chosen; the
-    /// title belongs to no section.
-    pub fn of<A: AsRef<Article>>(kind: FilterKind, articles: &[A], passage: &Passage) -> Option<Key> {
+    /// The values passage `p` has for `kind`: one article, at most one section, any number of
+    /// speakers. Only sections with a heading can be chosen; the title belongs to no section.
+    pub fn each_of<A: AsRef<Article>>(kind: FilterKind, facts: &Facts<A>, p: u32, mut f: impl FnMut(Key)) {
+        let passage = &facts.index.passages[p as usize];
         match kind {
-            FilterKind::Article => Some(Key::Article(passage.article)),
+            FilterKind::Article => f(Key::Article(passage.article)),
             FilterKind::Section => {
-                let article = articles[passage.article as usize].as_ref();
+                let article = facts.articles[passage.article as usize].as_ref();
                 let headed = article.sections.get(passage.section as usize).is_some_and(|s| s.heading.is_some());
-                (passage.kind != PassageKind::Title && headed).then_some(Key::Section(passage.article, passage.section))
+                if passage.kind != PassageKind::Title && headed {
+                    f(Key::Section(passage.article, passage.section));
+                }
+            }
+            FilterKind::Speaker => facts.index.quoted.speakers_of(p).iter().for_each(|&s| f(Key::Speaker(s))),
+            FilterKind::Quotes => {
+                if facts.in_quotes.binary_search(&p).is_ok() {
+                    f(Key::Quoted);
+                }
             }
         }
     }
 
-    /// The key a filter names, if it names something in `articles`.
-    pub fn parse<A: AsRef<Article>>(filter: &Filter, articles: &[A]) -> Option<Key> {
-        let position = |id: &str| articles.iter().position(|a| a.as_ref().id == id).map(|i| i as u32);
+    fn is_of<A: AsRef<Article>>(self, facts: &Facts<A>, p: u32) -> bool {
+        let mut found = false;
+        Key::each_of(self.kind(), facts, p, |k| found |= k == self);
+        found
+    }
+
+    /// The key a filter names, if it names something in the set.
+    pub fn parse<A: AsRef<Article>>(filter: &Filter, facts: &Facts<A>) -> Option<Key> {
+        let position = |id: &str| facts.articles.iter().position(|a| a.as_ref().id == id).map(|i| i as u32);
         match filter.kind {
             FilterKind::Article => position(&filter.value).map(Key::Article),
             FilterKind::Section => {
                 let (id, section) = filter.value.rsplit_once('/')?;
                 Some(Key::Section(position(id)?, section.parse().ok()?))
             }
+            FilterKind::Speaker => facts.index.quoted.speaker_index(&filter.value).map(Key::Speaker),
+            FilterKind::Quotes => (filter.value == QUOTES_ONLY).then_some(Key::Quoted),
         }
     }
 
-    pub fn value<A: AsRef<Article>>(self, articles: &[A]) -> String {
+    pub fn value<A: AsRef<Article>>(self, facts: &Facts<A>) -> String {
         match self {
-            Key::Article(a) => articles[a as usize].as_ref().id.clone(),
-            Key::Section(a, s) => section_value(&articles[a as usize].as_ref().id, s as usize),
+            Key::Article(a) => facts.articles[a as usize].as_ref().id.clone(),
+            Key::Section(a, s) => section_value(&facts.articles[a as usize].as_ref().id, s as usize),
+            Key::Speaker(s) => facts.index.quoted.speakers[s as usize].clone(),
+            Key::Quoted => QUOTES_ONLY.to_string(),
         }
     }
 
-    pub fn label<A: AsRef<Article>>(self, articles: &[A]) -> Option<String> {
-        let article = articles.get(self.article() as usize)?.as_ref();
+    pub fn label<A: AsRef<Article>>(self, facts: &Facts<A>) -> Option<String> {
         match self {
-            Key::Article(_) => Some(article.title.clone()),
-            Key::Section(_, s) => article.sections.get(s as usize)?.heading.clone(),
-        }
-    }
-
-    fn article(self) -> u32 {
-        match self {
-            Key::Article(a) | Key::Section(a, _) => a,
+            Key::Article(a) => Some(facts.articles.get(a as usize)?.as_ref().title.clone()),
+            Key::Section(a, s) => facts.articles.get(a as usize)?.as_ref().sections.get(s as usize)?.heading.clone(),
+            Key::Speaker(s) => facts.index.quoted.speakers.get(s as usize).cloned(),
+            Key::Quoted => Some("In quotations only".to_string()),
         }
     }
 }
@@ -125,11 +172,11 @@ pub(super) struct ActiveFilters {
 }
 
 impl ActiveFilters {
-    pub fn new<A: AsRef<Article>>(filters: &[Filter], articles: &[A]) -> Self {
+    pub fn new<A: AsRef<Article>>(filters: &[Filter], facts: &Facts<A>) -> Self {
         let by_kind = FilterKind::ALL
             .into_iter()
             .map(|kind| {
-                let keys = filters.iter().filter(|f| f.kind == kind).map(|f| Key::parse(f, articles)).collect();
+                let keys = filters.iter().filter(|f| f.kind == kind).map(|f| Key::parse(f, facts)).collect();
                 (kind, keys)
             })
             .filter(|(_, keys): &(FilterKind, Vec<Option<Key>>)| !keys.is_empty())
@@ -137,12 +184,12 @@ impl ActiveFilters {
         ActiveFilters { by_kind }
     }
 
-    /// Does `passage` pass every kind of filter, ignoring the kind `except`?
-    pub fn pass<A: AsRef<Article>>(&self, except: Option<FilterKind>, articles: &[A], passage: &Passage) -> bool {
-        self.by_kind.iter().filter(|(k, _)| Some(*k) != except).all(|(kind, keys)| {
-            let key = Key::of(*kind, articles, passage);
-            key.is_some() && keys.contains(&key)
-        })
+    /// Does passage `p` pass every kind of filter, ignoring the kind `except`?
+    pub fn pass<A: AsRef<Article>>(&self, except: Option<FilterKind>, facts: &Facts<A>, p: u32) -> bool {
+        self.by_kind
+            .iter()
+            .filter(|(k, _)| Some(*k) != except)
+            .all(|(_, keys)| keys.iter().flatten().any(|key| key.is_of(facts, p)))
     }
 
     pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::stem::stem;
+use super::quoted::QuotedPassages;
 use super::tokenize::tokenize;
 use crate::model::Article;
 
@@ -60,6 +61,8 @@ pub struct SearchIndex {
     /// suggestions, which work on words, not stems.
     pub(super) words: Vec<(String, u32)>,
     pub(super) avg_len: f32,
+    /// Quotations per passage, for the speaker and "quotes only" filters.
+    pub quoted: QuotedPassages,
 }
 
 impl SearchIndex {
@@ -106,7 +109,8 @@ impl SearchIndex {
             })
             .collect();
         let avg_len = if passages.is_empty() { 1.0 } else { total_len as f32 / passages.len() as f32 };
-        SearchIndex { passages, terms, words, avg_len: avg_len.max(1.0) }
+        let quoted = QuotedPassages::build(articles, &passages);
+        SearchIndex { passages, terms, words, avg_len: avg_len.max(1.0), quoted }
     }
 
     pub(super) fn term_id(&self, stem: &str) -> Option<u32> {

@@ -7,13 +7,15 @@ mod fuzzy;
 mod highlight;
 mod index;
 mod query;
+mod quoted;
 mod resolve;
 mod stem;
 mod tokenize;
 
 pub use engine::{search, Hit, SearchResults, MAX_FACET_VALUES, MAX_HITS};
-pub use filter::{section_value, FacetCount, Filter, FilterKind};
+pub use filter::{section_value, FacetCount, Filter, FilterKind, QUOTES_ONLY};
 pub use highlight::{excerpt, match_ranges, Excerpt, Marker, Range};
 pub use index::{passage_text, Passage, PassageKind, SearchIndex};
 pub use query::{Clause, Query};
+pub use quoted::QuotedPassages;
 pub use tokenize::{fold_word, tokenize, Token};
