@@ -3,8 +3,10 @@
 
 pub mod bundled;
 pub mod components;
+pub mod download;
 pub mod hooks;
 pub mod library;
+pub mod quote_marks;
 pub mod state;
 pub mod url_state;
 

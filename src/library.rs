@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use lectern_core::bundle::Bundle;
 use lectern_core::search::{
-    passage_text, search, Filter, Marker, Passage, Query, Range, SearchIndex, SearchResults,
+    passage_text, search, Filter, Marker, Passage, PassageKind, Query, Range, SearchIndex, SearchResults,
 };
 use lectern_core::Article;
 
@@ -58,6 +58,31 @@ impl Library {
         let start = passages.partition_point(|p| (p.article as usize) < a);
         let end = passages.partition_point(|p| (p.article as usize) <= a);
         start as u32..end as u32
+    }
+
+    /// The passage id of paragraph `paragraph` of section `section` of article `a`.
+    pub fn paragraph_passage(&self, a: usize, section: usize, paragraph: usize) -> Option<u32> {
+        self.passages_of(a).find(|&id| {
+            let p = &self.index.passages[id as usize];
+            p.kind == PassageKind::Paragraph && (p.section as usize, p.paragraph as usize) == (section, paragraph)
+        })
+    }
+
+    /// The passage holding quotation `quote` of article `a`.
+    pub fn quote_passage(&self, a: usize, quote: usize) -> Option<u32> {
+        let q = self.articles.get(a)?.quotes.get(quote)?;
+        self.paragraph_passage(a, q.section, q.paragraph)
+    }
+
+    /// Quotations the quotes panel lists, as (article, quotation) indices in reading order:
+    /// the open article's, or every article's.
+    pub fn quotations(&self, all: bool, open: Option<usize>) -> Vec<(usize, usize)> {
+        let articles: Vec<usize> = if all { (0..self.articles.len()).collect() } else { open.into_iter().collect() };
+        articles
+            .into_iter()
+            .filter(|&a| a < self.articles.len())
+            .flat_map(|a| (0..self.articles[a].quotes.len()).map(move |q| (a, q)))
+            .collect()
     }
 
     /// Where the query's words are in article `a`: (passage, ranges), only passages with marks.

@@ -30,6 +30,10 @@ pub struct ReaderState {
     pub shown_results: usize,
     /// Something the reader asked for that could not be done (a link to a missing article).
     pub notice: Option<String>,
+    /// The open article's quotation the reader chose in the quotes panel (its index).
+    pub focus_quote: Option<usize>,
+    /// The quotes panel lists every article's quotations, not only the open one's.
+    pub all_quotes: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +52,10 @@ pub enum Action {
     /// Show what a URL describes (arrival, back, forward).
     Restore(ViewState),
     DismissNotice,
+    /// Open article `article` at its quotation `quote`, emphasised.
+    OpenQuote { article: usize, quote: usize },
+    /// Quotes panel scope: every article (true) or the open one.
+    ShowAllQuotes(bool),
 }
 
 impl ReaderState {
@@ -61,6 +69,8 @@ impl ReaderState {
             current_match: None,
             shown_results: RESULTS_PAGE,
             notice: None,
+            focus_quote: None,
+            all_quotes: false,
         };
         start.restored(view)
     }
@@ -82,11 +92,19 @@ impl ReaderState {
     fn opened(&self, id: &str) -> Self {
         let first = (!self.library.articles.is_empty()).then_some(0);
         match self.library.position(id) {
-            Some(i) => ReaderState { open: Some(i), focus: None, current_match: None, notice: None, ..self.clone() },
+            Some(i) => ReaderState {
+                open: Some(i),
+                focus: None,
+                focus_quote: None,
+                current_match: None,
+                notice: None,
+                ..self.clone()
+            },
             None => ReaderState {
                 notice: Some(format!("There is no article “{id}” here; showing the first article instead.")),
                 open: first,
                 focus: None,
+                focus_quote: None,
                 current_match: None,
                 ..self.clone()
             },
@@ -98,6 +116,7 @@ impl ReaderState {
             Some(p) => ReaderState {
                 open: Some(p.article as usize),
                 focus: Some(passage),
+                focus_quote: None,
                 current_match: None,
                 notice: None,
                 ..self.clone()
@@ -152,6 +171,11 @@ impl Reducible for ReaderState {
             },
             Action::Restore(view) => self.restored(view),
             Action::DismissNotice => ReaderState { notice: None, ..(*self).clone() },
+            Action::OpenQuote { article, quote } => match self.library.quote_passage(article, quote) {
+                Some(p) => ReaderState { focus_quote: Some(quote), ..self.at_passage(p) },
+                None => (*self).clone(),
+            },
+            Action::ShowAllQuotes(all) => ReaderState { all_quotes: all, ..(*self).clone() },
         };
         // Same state, same Rc: Yew skips the re-render.
         if next == *self { self } else { Rc::new(next) }
@@ -266,6 +290,24 @@ mod tests {
     fn a_passage_from_another_article_is_ignored() {
         let s = state(ViewState { article: Some("a".into()), passage: Some(3), ..Default::default() });
         assert_eq!((s.open, s.focus), (Some(0), None));
+    }
+
+    #[test]
+    fn choosing_a_quotation_opens_its_article_at_it() {
+        let lib = Rc::new(Library::from_articles(vec![
+            ingest(&SourceFile { name: "a.txt".into(), bytes: b"First\n\nNothing here.\n".to_vec() }).unwrap(),
+            ingest(&SourceFile {
+                name: "q.txt".into(),
+                bytes: "Quoted\n\nIntro.\n\n\u{201c}We will go,\u{201d} said Ana Ruiz.\n".as_bytes().to_vec(),
+            })
+            .unwrap(),
+        ]));
+        let s = Rc::new(ReaderState::new(lib.clone(), ViewState::default()));
+        let s = s.reduce(Action::OpenQuote { article: 1, quote: 0 });
+        assert_eq!((s.open, s.focus_quote), (Some(1), Some(0)));
+        assert_eq!(lib.text(lib.passage(s.focus.unwrap()).unwrap()), "“We will go,” said Ana Ruiz.");
+        assert_eq!(s.clone().reduce(Action::OpenQuote { article: 1, quote: 5 }), s, "no such quotation");
+        assert_eq!(s.reduce(Action::Open("a".into())).focus_quote, None);
     }
 
     #[test]

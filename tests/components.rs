@@ -150,3 +150,41 @@ async fn typing_a_query_lists_results_and_marks_matches() {
     assert_eq!(marks.len(), 1);
     assert!(gloo::utils::window().location().hash().unwrap().contains("q=pipeline"));
 }
+
+#[wasm_bindgen_test]
+async fn quotations_are_marked_with_speakers_and_listed_in_the_panel() {
+    let history = gloo::utils::window().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
+    let mut quoted = article(
+        "quoted",
+        "Quoted Article",
+        vec![(None, vec!["“The pipeline <b>will</b> open,” said Ana Ruiz. “Soon.”", "Nothing quoted here."])],
+    );
+    quoted.quotes = lectern_core::quotes::extract(&quoted.sections);
+    let library = Rc::new(Library::from_articles(vec![quoted, article("none", "No Quotes", vec![(None, vec!["Plain."])])]));
+    let root = root();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library }).render();
+    yew::scheduler::flush().await;
+
+    let quotes = all(&root, "[data-testid='article-body'] [data-testid='quote']");
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(quotes[0].text_content().unwrap(), "The pipeline <b>will</b> open");
+    assert!(quotes.iter().all(|q| q.get_attribute("data-speaker").as_deref() == Some("Ana Ruiz")));
+    assert!(quotes[0].query_selector("b").unwrap().is_none(), "quoted markup stays text");
+    assert!(text(&root, "quotes-panel").contains("2 quotations from 1 named speaker"));
+
+    // A search match inside a quotation is marked inside the quotation's span.
+    let input: web_sys::HtmlInputElement =
+        root.query_selector("[data-testid='search']").unwrap().unwrap().dyn_into().unwrap();
+    input.set_value("pipeline");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    let nested = all(&root, "[data-testid='article-body'] [data-testid='quote'] [data-testid='match']");
+    assert_eq!(nested.len(), 1);
+    assert_eq!(nested[0].text_content().unwrap(), "pipeline");
+
+    let items = all(&root, "[data-testid='article-item']");
+    items[1].dyn_ref::<HtmlElement>().unwrap().click();
+    yew::scheduler::flush().await;
+    assert!(text(&root, "quotes-panel").contains("This article has no quotations."));
+}

@@ -34,7 +34,8 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                     }
                 </ul>
             }
-            for kind in FilterKind::ALL {
+            // "Quotes only" has its own toggle beside the search; its chip shows here.
+            for kind in FilterKind::ALL.into_iter().filter(|k| *k != FilterKind::Quotes) {
                 if props.facets.iter().any(|f| f.kind == kind && !f.active) {
                     <details class="lectern-facet">
                         <summary>{ format!("Filter by {}", kind.label().to_lowercase()) }</summary>

@@ -1,12 +1,14 @@
 use std::rc::Rc;
 
-use lectern_core::search::SearchResults;
+use lectern_core::search::{Filter, FilterKind, SearchResults, QUOTES_ONLY};
 use yew::prelude::*;
 
 use super::article_list::ArticleList;
 use super::filter_bar::FilterBar;
 use super::no_results::NoResults;
 use super::notice::Notice;
+use super::quotes_panel::QuotesPanel;
+use super::quotes_toggle::QuotesToggle;
 use super::reading_pane::ReadingPane;
 use super::results_list::ResultsList;
 use super::search_bar::SearchBar;
@@ -74,6 +76,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |_| dispatcher.dispatch(Action::DismissNotice))
     };
+    let on_open_quote = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(article, quote)| dispatcher.dispatch(Action::OpenQuote { article, quote }))
+    };
+    let on_scope = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |all| dispatcher.dispatch(Action::ShowAllQuotes(all)))
+    };
+    let on_filter_speaker = on_toggle.reform(|name: String| Filter::speaker(&name));
+    let quotes_only = state.filters.contains(&Filter::quotes_only());
+    let filtered_speakers: Vec<String> =
+        state.filters.iter().filter(|f| f.kind == FilterKind::Speaker).map(|f| f.value.clone()).collect();
     let root = use_node_ref();
 
     html! {
@@ -83,6 +97,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <span class="lectern-brand" aria-hidden="true">{ "❦" }</span>
                 <span class="lectern-name">{ "Lectern" }</span>
                 <SearchBar query={state.query.clone()} input={search_input} {on_query} on_step={on_step.clone()} />
+                <QuotesToggle
+                    active={quotes_only}
+                    count={searching.then(|| results.count_for(FilterKind::Quotes, QUOTES_ONLY))}
+                    on_toggle={on_toggle.clone()}
+                />
                 <span class="lectern-count" data-testid="result-count" aria-live="polite">
                     { count_label(searching.then_some(results.total), library.articles.len()) }
                 </span>
@@ -93,7 +112,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <div class="lectern-layout">
                 <div class="lectern-side">
                     if searching {
-                        <FilterBar facets={results.facets.clone()} {on_toggle} />
+                        <FilterBar facets={results.facets.clone()} on_toggle={on_toggle.clone()} />
                         if results.total == 0 {
                             <NoResults
                                 query={state.query.clone()}
@@ -124,8 +143,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     marks={marks}
                     focus={state.focus}
                     current_match={state.current_match}
+                    focus_quote={state.focus_quote}
                     {on_step}
                 />
+                <aside class="lectern-aside" aria-label="Quotes panel">
+                    <QuotesPanel
+                        library={library.clone()}
+                        open={state.open}
+                        all={state.all_quotes}
+                        {filtered_speakers}
+                        {on_open_quote}
+                        {on_scope}
+                        {on_filter_speaker}
+                    />
+                </aside>
             </div>
         </div>
     }

@@ -11,6 +11,7 @@ use super::article_meta::ArticleMeta;
 use super::highlighted_text::HighlightedText;
 use super::match_stepper::MatchStepper;
 use super::table_of_contents::TableOfContents;
+use crate::quote_marks::{quote_marks, QuoteMark};
 
 #[derive(Properties, PartialEq)]
 pub struct ReadingPaneProps {
@@ -22,6 +23,9 @@ pub struct ReadingPaneProps {
     /// A passage to bring into view and emphasise.
     pub focus: Option<u32>,
     pub current_match: Option<usize>,
+    /// The quotation chosen in the quotes panel.
+    #[prop_or_default]
+    pub focus_quote: Option<usize>,
     pub on_step: Callback<bool>,
 }
 
@@ -53,17 +57,21 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
     // A chosen passage, or the current match: scroll it into view.
     {
         let pane = pane.clone();
-        let target = (props.focus, props.current_match, props.article.as_ref().map(|a| a.id.clone()));
-        use_effect_with(target, move |(focus, current, _)| {
-            let selector = match (current, focus) {
-                (Some(i), _) => format!("[data-match-index='{i}']"),
-                (None, Some(p)) => format!("[data-passage='{p}']"),
-                (None, None) => return,
+        let target = (props.focus, props.current_match, props.focus_quote, props.article.as_ref().map(|a| a.id.clone()));
+        use_effect_with(target, move |(focus, current, quote, _)| {
+            let selector = match (current, quote, focus) {
+                (Some(i), _, _) => format!("[data-match-index='{i}']"),
+                (None, Some(q), _) => format!("[data-quote-index='{q}']"),
+                (None, None, Some(p)) => format!("[data-passage='{p}']"),
+                (None, None, None) => return,
             };
             reveal(&pane, &selector, ScrollLogicalPosition::Center);
         });
     }
 
+    let quotes = use_memo((props.article.clone(), props.focus_quote), |(article, focused)| {
+        article.as_ref().map(|a| quote_marks(a, *focused)).unwrap_or_default()
+    });
     let Some(article) = props.article.clone() else {
         return html! {
             <section class="lectern-pane" data-testid="article-body" aria-label="Reading pane">
@@ -81,18 +89,22 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
     let total: usize = props.marks.iter().map(|(_, r)| r.len()).sum();
     // Passage ids follow reading order: title, then each heading and paragraph.
     let mut ids = props.passages.clone();
-    let title_text = marked_passage(props, ids.next(), &article.title);
+    let none = Rc::new(Vec::new());
+    let title_text = marked_passage(props, ids.next(), &article.title, none.clone());
     let sections: Vec<Html> = article
         .sections
         .iter()
         .enumerate()
         .map(|(i, section)| {
-            let heading = section.heading.as_ref().map(|h| marked_passage(props, ids.next(), h));
+            let heading = section.heading.as_ref().map(|h| marked_passage(props, ids.next(), h, none.clone()));
             let paragraphs: Vec<Html> = section
                 .paragraphs
                 .iter()
                 .enumerate()
-                .map(|(j, p)| html! { <p key={j}>{ marked_passage(props, ids.next(), p) }</p> })
+                .map(|(j, p)| {
+                    let in_paragraph = quotes.get(&(i, j)).cloned().unwrap_or_else(|| none.clone());
+                    html! { <p key={j}>{ marked_passage(props, ids.next(), p, in_paragraph) }</p> }
+                })
                 .collect();
             html! {
                 <section key={i} class="lectern-section" data-section={i.to_string()}>
@@ -126,7 +138,7 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
 }
 
 /// A passage's text with its marks, in an element that says which passage it is.
-fn marked_passage(props: &ReadingPaneProps, id: Option<u32>, content: &str) -> Html {
+fn marked_passage(props: &ReadingPaneProps, id: Option<u32>, content: &str, quotes: Rc<Vec<QuoteMark>>) -> Html {
     let Some(id) = id else { return html! { content } };
     let position = props.marks.binary_search_by_key(&id, |(p, _)| *p);
     let ranges = position.map(|i| props.marks[i].1.clone()).unwrap_or_default();
@@ -134,7 +146,7 @@ fn marked_passage(props: &ReadingPaneProps, id: Option<u32>, content: &str) -> H
     let focused = props.focus == Some(id);
     html! {
         <span data-passage={id.to_string()} class={classes!(focused.then_some("lectern-focused"))}>
-            <HighlightedText text={content.to_string()} {ranges} {first_index} current={props.current_match} />
+            <HighlightedText text={content.to_string()} {ranges} {first_index} current={props.current_match} {quotes} />
         </span>
     }
 }

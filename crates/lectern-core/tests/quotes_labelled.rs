@@ -141,3 +141,25 @@ fn labelled_quotations_are_all_found_and_attributed() {
     println!("{} cases, {} labelled quotations", cases.len(), total.expected);
     assert!(failures.is_empty(), "{} disagreements:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn seed_speakers_group_most_quoted_first() {
+    let cases = parse(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed_quotes.txt")).unwrap());
+    let found = quotes::extract(&cases[0].sections);
+    let refs: Vec<&Quote> = found.iter().collect();
+    let groups = quotes::by_speaker(&refs);
+    let summary: Vec<(Option<&str>, usize)> = groups.iter().map(|g| (g.speaker, g.quotes.len())).collect();
+    assert_eq!(
+        summary,
+        [
+            (Some("Shamshad Ahmad"), 6),
+            (Some("the statement"), 2),
+            (Some("the handout"), 2),
+            (Some("one foreign ministry official"), 1),
+            (Some("Zafar Hilaly"), 1),
+            (Some("the official statement"), 1),
+        ]
+    );
+    assert_eq!(groups[0].description, Some("a veteran diplomat and Pakistan’s former foreign secretary"));
+    assert_eq!(quotes::speakers_in_order(&found)[..2], ["Shamshad Ahmad", "the statement"]);
+}
