@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use lectern_core::Article;
+use lectern_core::quotes::by_speaker;
+use lectern_core::{Article, Quote};
 
 pub fn write(out: &mut impl Write, articles: &[Article]) -> io::Result<()> {
     for (i, article) in articles.iter().enumerate() {
@@ -26,10 +27,24 @@ pub fn write(out: &mut impl Write, articles: &[Article]) -> io::Result<()> {
             let plural = if count == 1 { "" } else { "s" };
             writeln!(out, "  § {heading}: {count} paragraph{plural}")?;
         }
+        quotes(out, article)?;
     }
     writeln!(out, "\n{} article{}", articles.len(), if articles.len() == 1 { "" } else { "s" })
 }
 
 fn field(out: &mut impl Write, name: &str, value: Option<&str>) -> io::Result<()> {
     writeln!(out, "  {:<9} {}", format!("{name}:"), value.unwrap_or("—"))
+}
+
+/// "quotes: 13 — Shamshad Ahmad 6, the statement 2, …", as the quotes panel lists them.
+fn quotes(out: &mut impl Write, article: &Article) -> io::Result<()> {
+    let refs: Vec<&Quote> = article.quotes.iter().collect();
+    let speakers: Vec<String> = by_speaker(&refs)
+        .iter()
+        .map(|g| format!("{} {}", g.speaker.unwrap_or("unknown speaker"), g.quotes.len()))
+        .collect();
+    match speakers.is_empty() {
+        true => writeln!(out, "  quotes:   none"),
+        false => writeln!(out, "  quotes:   {} — {}", article.quotes.len(), speakers.join(", ")),
+    }
 }

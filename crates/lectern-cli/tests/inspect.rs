@@ -69,6 +69,8 @@ fn summary_names_titles_and_sections() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("A path-breaking visit"));
     assert!(text.contains("§ Aftermath and Implications: 2 paragraphs"));
+    assert!(text.contains("quotes:   13 — Shamshad Ahmad 6, the statement 2"));
+    assert!(text.contains("quotes:   none"));
     assert!(text.trim_end().ends_with("2 articles"));
 }
 
