@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod inspect;
 pub mod model;
 pub mod quotes;
+pub mod topics;
 pub mod search;
 mod slug;
 pub mod text;
