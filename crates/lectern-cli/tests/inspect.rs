@@ -43,7 +43,21 @@ fn json_follows_the_contract() {
     assert_eq!(articles[1]["quotes"].as_array().unwrap().len(), 0);
     assert_eq!(articles[1]["title"], "Imran Khan's Russia Visit 2022: What Happened?");
     assert_eq!(articles[1]["byline"], "Jhon Lennon");
-    assert!(json["topics"].is_array() && json["edges"].is_array());
+    let topics = json["topics"].as_array().unwrap();
+    let counts: Vec<u64> = topics.iter().map(|t| t["count"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "sorted by count: {counts:?}");
+    let labels: Vec<&str> = topics.iter().map(|t| t["label"].as_str().unwrap()).collect();
+    for want in ["Imran Khan", "Vladimir Putin", "Pakistan Stream Gas Pipeline"] {
+        assert!(labels.contains(&want), "{want} in {labels:?}");
+    }
+    assert!(topics.iter().all(|t| t["aliases"].is_array()));
+    let edges = json["edges"].as_array().unwrap();
+    assert!(!edges.is_empty());
+    for e in edges {
+        let (s, t) = (e["source"].as_u64().unwrap() as usize, e["target"].as_u64().unwrap() as usize);
+        assert!(s < topics.len() && t < topics.len() && s != t);
+        assert!(e["weight"].as_f64().unwrap() > 0.0 && e["weight"].as_f64().unwrap() <= 1.0);
+    }
 }
 
 /// Each quote's `start`/`end` are character offsets of its `text` in its paragraph.

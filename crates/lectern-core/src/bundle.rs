@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Article;
 use crate::search::SearchIndex;
+use crate::topics::Topics;
 
 const MAGIC: &[u8; 8] = b"LECTERN\0";
 /// Bumped whenever the serialised model changes shape.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum BundleError {
@@ -34,13 +35,16 @@ impl std::fmt::Display for BundleError {
 pub struct Bundle {
     pub articles: Vec<Article>,
     pub index: SearchIndex,
+    pub topics: Topics,
 }
 
 impl Bundle {
     /// Everything the reader needs for `articles`; the expensive part, done once.
     pub fn build(articles: Vec<Article>) -> Bundle {
-        let index = SearchIndex::build(&articles);
-        Bundle { articles, index }
+        let extraction = crate::topics::extract(&articles);
+        let index = SearchIndex::build_with_topics(&articles, &extraction);
+        let topics = Topics::build(&articles, &extraction);
+        Bundle { articles, index, topics }
     }
 }
 

@@ -239,3 +239,20 @@ fn quotes_only_keeps_passages_whose_matches_are_quoted() {
     assert_eq!(holding.len(), 10);
     assert!(r.hits.iter().all(|h| c.index.passages[h.passage as usize].article == 0));
 }
+
+#[test]
+fn a_topic_filters_the_passages_that_mention_it() {
+    let c = Corpus::seeds();
+    let r = c.filtered("", &[Filter::topic("Vladimir Putin")]);
+    assert!(r.total >= 5, "{}", r.total);
+    // Each passage names him one way or another: full name, surname, or title.
+    for h in &r.hits {
+        let text = c.text(h.passage);
+        assert!(text.contains("Putin") || text.contains("President"), "{text}");
+    }
+    // Counted beside other filters like any kind.
+    let all = c.find("pakistan");
+    let both = c.filtered("pakistan", &[Filter::topic("Vladimir Putin")]);
+    assert_eq!(all.count_for(FilterKind::Topic, "Vladimir Putin"), both.total);
+    assert_eq!(c.filtered("", &[Filter::topic("No Such Topic")]).total, 0);
+}

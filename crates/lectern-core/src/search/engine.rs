@@ -284,10 +284,11 @@ fn facet_counts<A: AsRef<Article>>(
             FilterKind::Article => articles.len(),
             FilterKind::Section => section_base[articles.len()],
             FilterKind::Speaker => facts.index.quoted.speakers.len(),
+            FilterKind::Topic => facts.index.topical.labels.len(),
             FilterKind::Quotes => 1,
         };
         let slot = |key: Key| match key {
-            Key::Article(a) | Key::Speaker(a) => a as usize,
+            Key::Article(a) | Key::Speaker(a) | Key::Topic(a) => a as usize,
             Key::Section(a, s) => section_base[a as usize] + s as usize,
             Key::Quoted => 0,
         };

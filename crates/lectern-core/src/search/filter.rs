@@ -13,6 +13,7 @@ pub enum FilterKind {
     Article,
     Section,
     Speaker,
+    Topic,
     /// "Quotes only": passages whose matches lie inside quotations. Its one value is
     /// [`QUOTES_ONLY`].
     Quotes,
@@ -22,7 +23,8 @@ pub enum FilterKind {
 pub const QUOTES_ONLY: &str = "only";
 
 impl FilterKind {
-    pub const ALL: [FilterKind; 4] = [FilterKind::Article, FilterKind::Section, FilterKind::Speaker, FilterKind::Quotes];
+    pub const ALL: [FilterKind; 5] =
+        [FilterKind::Article, FilterKind::Section, FilterKind::Speaker, FilterKind::Topic, FilterKind::Quotes];
 
     /// The name used in URLs.
     pub fn key(self) -> &'static str {
@@ -30,6 +32,7 @@ impl FilterKind {
             FilterKind::Article => "article",
             FilterKind::Section => "section",
             FilterKind::Speaker => "speaker",
+            FilterKind::Topic => "topic",
             FilterKind::Quotes => "quotes",
         }
     }
@@ -43,6 +46,7 @@ impl FilterKind {
             FilterKind::Article => "Article",
             FilterKind::Section => "Section",
             FilterKind::Speaker => "Speaker",
+            FilterKind::Topic => "Topic",
             FilterKind::Quotes => "Quotes",
         }
     }
@@ -57,6 +61,10 @@ pub struct Filter {
 impl Filter {
     pub fn speaker(name: &str) -> Filter {
         Filter { kind: FilterKind::Speaker, value: name.to_string() }
+    }
+
+    pub fn topic(label: &str) -> Filter {
+        Filter { kind: FilterKind::Topic, value: label.to_string() }
     }
 
     pub fn quotes_only() -> Filter {
@@ -88,6 +96,7 @@ pub(super) enum Key {
     Article(u32),
     Section(u32, u32),
     Speaker(u32),
+    Topic(u32),
     Quoted,
 }
 
@@ -97,6 +106,7 @@ impl Key {
             Key::Article(_) => FilterKind::Article,
             Key::Section(..) => FilterKind::Section,
             Key::Speaker(_) => FilterKind::Speaker,
+            Key::Topic(_) => FilterKind::Topic,
             Key::Quoted => FilterKind::Quotes,
         }
     }
@@ -115,6 +125,7 @@ impl Key {
                 }
             }
             FilterKind::Speaker => facts.index.quoted.speakers_of(p).iter().for_each(|&s| f(Key::Speaker(s))),
+            FilterKind::Topic => facts.index.topical.topics_of(p).iter().for_each(|&t| f(Key::Topic(t))),
             FilterKind::Quotes => {
                 if facts.in_quotes.binary_search(&p).is_ok() {
                     f(Key::Quoted);
@@ -139,6 +150,7 @@ impl Key {
                 Some(Key::Section(position(id)?, section.parse().ok()?))
             }
             FilterKind::Speaker => facts.index.quoted.speaker_index(&filter.value).map(Key::Speaker),
+            FilterKind::Topic => facts.index.topical.topic_index(&filter.value).map(Key::Topic),
             FilterKind::Quotes => (filter.value == QUOTES_ONLY).then_some(Key::Quoted),
         }
     }
@@ -148,6 +160,7 @@ impl Key {
             Key::Article(a) => facts.articles[a as usize].as_ref().id.clone(),
             Key::Section(a, s) => section_value(&facts.articles[a as usize].as_ref().id, s as usize),
             Key::Speaker(s) => facts.index.quoted.speakers[s as usize].clone(),
+            Key::Topic(t) => facts.index.topical.labels[t as usize].clone(),
             Key::Quoted => QUOTES_ONLY.to_string(),
         }
     }
@@ -157,6 +170,7 @@ impl Key {
             Key::Article(a) => Some(facts.articles.get(a as usize)?.as_ref().title.clone()),
             Key::Section(a, s) => facts.articles.get(a as usize)?.as_ref().sections.get(s as usize)?.heading.clone(),
             Key::Speaker(s) => facts.index.quoted.speakers.get(s as usize).cloned(),
+            Key::Topic(t) => facts.index.topical.labels.get(t as usize).cloned(),
             Key::Quoted => Some("In quotations only".to_string()),
         }
     }

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::stem::stem;
 use super::quoted::QuotedPassages;
+use super::topical::TopicPassages;
 use super::tokenize::tokenize;
 use crate::model::Article;
+use crate::topics::Extraction;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PassageKind {
@@ -63,10 +65,17 @@ pub struct SearchIndex {
     pub(super) avg_len: f32,
     /// Quotations per passage, for the speaker and "quotes only" filters.
     pub quoted: QuotedPassages,
+    /// Topics per passage, for the topic filter.
+    pub topical: TopicPassages,
 }
 
 impl SearchIndex {
     pub fn build<A: AsRef<Article>>(articles: &[A]) -> Self {
+        Self::build_with_topics(articles, &crate::topics::extract(articles))
+    }
+
+    /// The index, with topics already extracted (the bundle extracts them once for both).
+    pub fn build_with_topics<A: AsRef<Article>>(articles: &[A], extraction: &Extraction) -> Self {
         let mut passages = Vec::new();
         // stem → (passage, positions) in passage order.
         let mut postings: BTreeMap<String, Vec<(u32, Vec<u16>)>> = BTreeMap::new();
@@ -110,7 +119,8 @@ impl SearchIndex {
             .collect();
         let avg_len = if passages.is_empty() { 1.0 } else { total_len as f32 / passages.len() as f32 };
         let quoted = QuotedPassages::build(articles, &passages);
-        SearchIndex { passages, terms, words, avg_len: avg_len.max(1.0), quoted }
+        let topical = TopicPassages::build(&passages, extraction);
+        SearchIndex { passages, terms, words, avg_len: avg_len.max(1.0), quoted, topical }
     }
 
     pub(super) fn term_id(&self, stem: &str) -> Option<u32> {

@@ -11,6 +11,7 @@ mod quoted;
 mod resolve;
 mod stem;
 mod tokenize;
+mod topical;
 
 pub use engine::{search, Hit, SearchResults, MAX_FACET_VALUES, MAX_HITS};
 pub use filter::{section_value, FacetCount, Filter, FilterKind, QUOTES_ONLY};
@@ -18,4 +19,5 @@ pub use highlight::{excerpt, match_ranges, Excerpt, Marker, Range};
 pub use index::{passage_text, Passage, PassageKind, SearchIndex};
 pub use query::{Clause, Query};
 pub use quoted::QuotedPassages;
+pub use topical::TopicPassages;
 pub use tokenize::{fold_word, tokenize, Token};
