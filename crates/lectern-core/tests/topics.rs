@@ -115,3 +115,16 @@ fn written_articles_find_their_topics_and_merge_their_aliases() {
     let _ = files::ARTICLE_EXTENSIONS;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_large_map_lays_out_without_overlaps() {
+    use lectern_core::topics::layout::layout;
+    let n = 200;
+    let labels: Vec<String> = (0..n).map(|i| format!("Topic {i} {}", "w".repeat(i % 17))).collect();
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let sizes: Vec<usize> = (0..n).map(|i| 1 + 300 / (i + 1)).collect();
+    let edges: Vec<(usize, usize, f32)> = (0..n).map(|i| (i, (i * 7 + 3) % n, 0.5)).filter(|(a, b, _)| a < b).collect();
+    let laid = layout(&labels, &sizes, &edges);
+    assert_eq!(any_overlap(&laid.places), None);
+    assert_eq!(laid.places, layout(&labels, &sizes, &edges).places);
+}

@@ -18,7 +18,7 @@ pub const CHAR_WIDTH: f32 = 0.56;
 const LABEL_GAP: f32 = 2.0;
 const PAD: f32 = 3.0;
 const MARGIN: f32 = 12.0;
-const ITERATIONS: usize = 300;
+const ITERATIONS: usize = 120;
 
 pub struct Laid {
     pub places: Vec<Place>,
@@ -35,7 +35,7 @@ pub fn layout(labels: &[&str], sizes: &[usize], edges: &[(usize, usize, f32)]) -
             let share = (sizes[i] as f32 / max).sqrt();
             let font = 11.0 + 5.0 * share;
             let angle = i as f32 * 2.399_963;
-            let radius = 40.0 * (i as f32 + 0.5).sqrt();
+            let radius = 60.0 * (i as f32 + 0.5).sqrt();
             Place {
                 x: radius * angle.cos(),
                 y: radius * angle.sin(),
@@ -55,10 +55,13 @@ fn forces(places: &mut [Place], edges: &[(usize, usize, f32)]) {
     if n < 2 {
         return;
     }
-    let k = 70.0f32;
+    // The ideal distance grows with the labels, so forces already leave room for them and the
+    // overlap removal has little left to do.
+    let mean_width = places.iter().map(|p| bounds(p).2 - bounds(p).0).sum::<f32>() / n as f32;
+    let k = (0.75 * mean_width).max(60.0);
     let mut shift = vec![(0.0f32, 0.0f32); n];
     for step in 0..ITERATIONS {
-        let temperature = 40.0 * (1.0 - step as f32 / ITERATIONS as f32) + 0.5;
+        let temperature = k * 0.6 * (1.0 - step as f32 / ITERATIONS as f32) + 0.5;
         shift.iter_mut().for_each(|s| *s = (0.0, 0.0));
         for i in 0..n {
             for j in i + 1..n {
@@ -104,31 +107,35 @@ fn overlap(a: (f32, f32, f32, f32), b: (f32, f32, f32, f32)) -> Option<(f32, f32
 }
 
 /// Push overlapping boxes apart along the axis they overlap least, half each, until none do.
+/// Boxes are swept in order of their left edge, so only neighbours along x are compared.
 fn separate(places: &mut [Place]) {
     let n = places.len();
+    let mut boxes: Vec<(f32, f32, f32, f32)> = places.iter().map(bounds).collect();
+    let mut order: Vec<usize> = (0..n).collect();
     for _ in 0..500 {
         let mut clean = true;
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| bounds(&places[a]).0.total_cmp(&bounds(&places[b]).0));
+        order.sort_by(|&a, &b| boxes[a].0.total_cmp(&boxes[b].0));
         for oi in 0..n {
             let i = order[oi];
             for &j in &order[oi + 1..] {
-                let (bi, bj) = (bounds(&places[i]), bounds(&places[j]));
-                if bj.0 >= bi.2 {
+                if boxes[j].0 >= boxes[i].2 {
                     break;
                 }
-                let Some((ox, oy)) = overlap(bi, bj) else { continue };
+                let Some((ox, oy)) = overlap(boxes[i], boxes[j]) else { continue };
                 clean = false;
-                let (ci, cj) = ((bi.1 + bi.3) / 2.0, (bj.1 + bj.3) / 2.0);
-                if ox < oy {
+                let (dx, dy) = if ox < oy {
                     let dir = if places[i].x <= places[j].x { 1.0 } else { -1.0 };
-                    places[i].x -= dir * (ox / 2.0 + 0.5);
-                    places[j].x += dir * (ox / 2.0 + 0.5);
+                    (dir * (ox / 2.0 + 0.5), 0.0)
                 } else {
-                    let dir = if ci <= cj { 1.0 } else { -1.0 };
-                    places[i].y -= dir * (oy / 2.0 + 0.5);
-                    places[j].y += dir * (oy / 2.0 + 0.5);
-                }
+                    let (ci, cj) = ((boxes[i].1 + boxes[i].3) / 2.0, (boxes[j].1 + boxes[j].3) / 2.0);
+                    (0.0, if ci <= cj { 1.0 } else { -1.0 } * (oy / 2.0 + 0.5))
+                };
+                places[i].x -= dx;
+                places[i].y -= dy;
+                places[j].x += dx;
+                places[j].y += dy;
+                boxes[i] = bounds(&places[i]);
+                boxes[j] = bounds(&places[j]);
             }
         }
         if clean {
@@ -170,3 +177,4 @@ pub fn any_overlap(places: &[Place]) -> Option<(usize, usize)> {
     }
     None
 }
+
