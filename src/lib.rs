@@ -6,6 +6,7 @@ pub mod components;
 pub mod download;
 pub mod hooks;
 pub mod library;
+pub mod map_state;
 pub mod quote_marks;
 pub mod state;
 pub mod url_state;

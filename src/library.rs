@@ -7,11 +7,14 @@ use lectern_core::bundle::Bundle;
 use lectern_core::search::{
     passage_text, search, Filter, Marker, Passage, PassageKind, Query, Range, SearchIndex, SearchResults,
 };
+use lectern_core::topics::Topics;
 use lectern_core::Article;
 
 pub struct Library {
     pub articles: Vec<Rc<Article>>,
     pub index: SearchIndex,
+    /// Topics and their maps, laid out at build time.
+    pub topics: Rc<Topics>,
 }
 
 /// Libraries are compared by identity: one is never changed, only replaced.
@@ -29,7 +32,7 @@ impl std::fmt::Debug for Library {
 
 impl Library {
     pub fn from_bundle(bundle: Bundle) -> Library {
-        Library { articles: bundle.articles.into_iter().map(Rc::new).collect(), index: bundle.index }
+        Library { articles: bundle.articles.into_iter().map(Rc::new).collect(), index: bundle.index, topics: Rc::new(bundle.topics) }
     }
 
     pub fn from_articles(articles: Vec<Article>) -> Library {

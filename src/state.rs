@@ -34,6 +34,14 @@ pub struct ReaderState {
     pub focus_quote: Option<usize>,
     /// The quotes panel lists every article's quotations, not only the open one's.
     pub all_quotes: bool,
+    /// Which side panel is showing.
+    pub panel: Panel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Quotes,
+    Topics,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +64,7 @@ pub enum Action {
     OpenQuote { article: usize, quote: usize },
     /// Quotes panel scope: every article (true) or the open one.
     ShowAllQuotes(bool),
+    ShowPanel(Panel),
 }
 
 impl ReaderState {
@@ -71,6 +80,7 @@ impl ReaderState {
             notice: None,
             focus_quote: None,
             all_quotes: false,
+            panel: Panel::Quotes,
         };
         start.restored(view)
     }
@@ -176,6 +186,7 @@ impl Reducible for ReaderState {
                 None => (*self).clone(),
             },
             Action::ShowAllQuotes(all) => ReaderState { all_quotes: all, ..(*self).clone() },
+            Action::ShowPanel(panel) => ReaderState { panel, ..(*self).clone() },
         };
         // Same state, same Rc: Yew skips the re-render.
         if next == *self { self } else { Rc::new(next) }

@@ -9,6 +9,8 @@ use super::no_results::NoResults;
 use super::notice::Notice;
 use super::quotes_panel::QuotesPanel;
 use super::quotes_toggle::QuotesToggle;
+use super::side_panels::SidePanels;
+use super::topic_map::TopicMapPanel;
 use super::reading_pane::ReadingPane;
 use super::results_list::ResultsList;
 use super::search_bar::SearchBar;
@@ -85,6 +87,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
         Callback::from(move |all| dispatcher.dispatch(Action::ShowAllQuotes(all)))
     };
     let on_filter_speaker = on_toggle.reform(|name: String| Filter::speaker(&name));
+    let on_pick_topic = on_toggle.reform(|label: String| Filter::topic(&label));
+    let on_panel = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |panel| dispatcher.dispatch(Action::ShowPanel(panel)))
+    };
+    let selected_topics: Vec<String> =
+        state.filters.iter().filter(|f| f.kind == FilterKind::Topic).map(|f| f.value.clone()).collect();
     let quotes_only = state.filters.contains(&Filter::quotes_only());
     let filtered_speakers: Vec<String> =
         state.filters.iter().filter(|f| f.kind == FilterKind::Speaker).map(|f| f.value.clone()).collect();
@@ -146,17 +155,24 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     focus_quote={state.focus_quote}
                     {on_step}
                 />
-                <aside class="lectern-aside" aria-label="Quotes panel">
-                    <QuotesPanel
-                        library={library.clone()}
-                        open={state.open}
-                        all={state.all_quotes}
-                        {filtered_speakers}
-                        {on_open_quote}
-                        {on_scope}
-                        {on_filter_speaker}
-                    />
-                </aside>
+                <SidePanels
+                    panel={state.panel}
+                    {on_panel}
+                    quotes={html! {
+                        <QuotesPanel
+                            library={library.clone()}
+                            open={state.open}
+                            all={state.all_quotes}
+                            {filtered_speakers}
+                            {on_open_quote}
+                            {on_scope}
+                            {on_filter_speaker}
+                        />
+                    }}
+                    topics={html! {
+                        <TopicMapPanel library={library.clone()} open={state.open} selected={selected_topics} on_pick={on_pick_topic} />
+                    }}
+                />
             </div>
         </div>
     }

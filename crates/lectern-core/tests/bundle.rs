@@ -26,3 +26,4 @@ fn damage_is_reported() {
     future[8..10].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
     assert_eq!(decode(&future).unwrap_err(), BundleError::Version { found: FORMAT_VERSION + 1 });
 }
+

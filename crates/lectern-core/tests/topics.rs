@@ -128,3 +128,25 @@ fn a_large_map_lays_out_without_overlaps() {
     assert_eq!(any_overlap(&laid.places), None);
     assert_eq!(laid.places, layout(&labels, &sizes, &edges).places);
 }
+
+#[test]
+fn the_two_seeds_compared_share_the_visit_and_differ_in_detail() {
+    use lectern_core::topics::view::{compare, visible};
+    let seeds = Corpus::seeds();
+    let t = topics_of(&seeds.articles);
+    let c = compare(&t.per_article[0], &t.per_article[1]);
+    let names = |ids: Vec<u32>| ids.into_iter().map(|i| t.label(i).to_string()).collect::<Vec<_>>();
+    let both = names(c.both.iter().map(|b| b.0).collect());
+    for want in ["Pakistan", "Russia", "Imran Khan", "Vladimir Putin"] {
+        assert!(both.contains(&want.to_string()), "{want} in {both:?}");
+    }
+    let only_a = names(c.only_a.iter().map(|b| b.0).collect());
+    assert!(only_a.contains(&"Shamshad Ahmad".to_string()), "{only_a:?}");
+    assert!(both.iter().all(|b| !only_a.contains(b)));
+    // The visible part of a map: top topics, and links among them above a strength.
+    let (nodes, links) = visible(&t.all, 10, 0.3);
+    assert_eq!(nodes.len(), 10);
+    assert!(links.iter().all(|l| l.weight >= 0.3 && l.source < 10 && l.target < 10));
+    let json: String = lectern_core::topics::view::json(&t, &nodes, &links, &t.all);
+    assert!(json.contains("\"label\": \"Pakistan\""));
+}

@@ -12,6 +12,7 @@ mod candidates;
 mod cluster;
 pub mod layout;
 mod resolve;
+pub mod view;
 mod vocabulary;
 mod words;
 
@@ -23,7 +24,7 @@ use crate::model::Article;
 
 /// Links kept per topic, the strongest: enough to show what travels together, few enough to
 /// stay legible.
-const LINKS_PER_TOPIC: usize = 6;
+const LINKS_PER_TOPIC: usize = 4;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Topics {

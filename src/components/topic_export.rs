@@ -1,0 +1,118 @@
+use std::rc::Rc;
+
+use lectern_core::topics::view::{csv, json, visible};
+use lectern_core::topics::{TopicMap, Topics};
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlImageElement, XmlSerializer};
+use yew::prelude::*;
+
+use crate::download::{download, download_url};
+
+#[derive(Properties, PartialEq)]
+pub struct TopicExportProps {
+    pub topics: Rc<Topics>,
+    pub map: Rc<TopicMap>,
+    pub count: usize,
+    pub threshold: f32,
+    /// Holds the map's `<svg>`.
+    pub drawing: NodeRef,
+    /// Names the files: "all-articles", an article id…
+    pub scope: String,
+}
+
+/// Download the map as SVG or PNG, and its topics and links as CSV or JSON, all made here.
+#[component]
+pub fn TopicExport(props: &TopicExportProps) -> Html {
+    let failed = use_state(|| false);
+    let run = |make: fn(&TopicExportProps) -> Result<(), JsValue>| {
+        let failed = failed.clone();
+        let props = TopicExportProps {
+            topics: props.topics.clone(),
+            map: props.map.clone(),
+            count: props.count,
+            threshold: props.threshold,
+            drawing: props.drawing.clone(),
+            scope: props.scope.clone(),
+        };
+        Callback::from(move |_: MouseEvent| failed.set(make(&props).is_err()))
+    };
+    html! {
+        <div class="lectern-export" role="group" aria-label="Download the topic map">
+            <span class="lectern-export-label">{ "Download" }</span>
+            <button type="button" class="lectern-export-button" aria-label="Download the map as SVG" onclick={run(save_svg)}>{ "SVG" }</button>
+            <button type="button" class="lectern-export-button" aria-label="Download the map as PNG" onclick={run(save_png)}>{ "PNG" }</button>
+            <button type="button" class="lectern-export-button" aria-label="Download topics and links as CSV" onclick={run(save_csv)}>{ "CSV" }</button>
+            <button type="button" class="lectern-export-button" aria-label="Download topics and links as JSON" onclick={run(save_json)}>{ "JSON" }</button>
+            if *failed {
+                <p class="lectern-export-error" role="alert">{ "This browser would not save the file." }</p>
+            }
+        </div>
+    }
+}
+
+fn save_csv(p: &TopicExportProps) -> Result<(), JsValue> {
+    let (nodes, links) = visible(&p.map, p.count, p.threshold);
+    download(&format!("topics-{}.csv", p.scope), "text/csv;charset=utf-8", &csv(&p.topics, &nodes, &links, &p.map))
+}
+
+fn save_json(p: &TopicExportProps) -> Result<(), JsValue> {
+    let (nodes, links) = visible(&p.map, p.count, p.threshold);
+    download(&format!("topics-{}.json", p.scope), "application/json", &json(&p.topics, &nodes, &links, &p.map))
+}
+
+/// The drawing as a standalone SVG file: sized, with its font, colours already inline.
+fn svg_text(p: &TopicExportProps) -> Result<(String, f64, f64), JsValue> {
+    let holder = p.drawing.cast::<Element>().ok_or("no map")?;
+    let svg = holder.query_selector("svg")?.ok_or("no map")?;
+    let copy: Element = svg.clone_node_with_deep(true)?.dyn_into()?;
+    let view: Vec<f64> = svg.get_attribute("viewBox").unwrap_or_default().split(' ').filter_map(|v| v.parse().ok()).collect();
+    let (w, h) = (view.get(2).copied().unwrap_or(600.0), view.get(3).copied().unwrap_or(400.0));
+    copy.set_attribute("width", &w.to_string())?;
+    copy.set_attribute("height", &h.to_string())?;
+    copy.set_attribute("xmlns", "http://www.w3.org/2000/svg")?;
+    copy.set_attribute("font-family", "system-ui, -apple-system, Segoe UI, Roboto, sans-serif")?;
+    Ok((XmlSerializer::new()?.serialize_to_string(&copy)?, w, h))
+}
+
+fn save_svg(p: &TopicExportProps) -> Result<(), JsValue> {
+    let (text, _, _) = svg_text(p)?;
+    download(&format!("topic-map-{}.svg", p.scope), "image/svg+xml", &text)
+}
+
+/// Draw the SVG onto a canvas at twice its size, on white, and save that.
+fn save_png(p: &TopicExportProps) -> Result<(), JsValue> {
+    let (text, w, h) = svg_text(p)?;
+    let image = HtmlImageElement::new()?;
+    let name = format!("topic-map-{}.png", p.scope);
+    let source = format!("data:image/svg+xml;charset=utf-8,{}", js_encode(&text));
+    let loaded = image.clone();
+    let onload = Closure::once_into_js(move || {
+        let draw = || -> Result<(), JsValue> {
+            let canvas: HtmlCanvasElement = gloo::utils::document().create_element("canvas")?.dyn_into()?;
+            canvas.set_width((w * 2.0) as u32);
+            canvas.set_height((h * 2.0) as u32);
+            let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
+            context.set_fill_style_str("#ffffff");
+            context.fill_rect(0.0, 0.0, w * 2.0, h * 2.0);
+            context.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w * 2.0, h * 2.0)?;
+            download_url(&name, &canvas.to_data_url_with_type("image/png")?)
+        };
+        let _ = draw();
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&source);
+    Ok(())
+}
+
+/// Percent-encode for a data URL.
+fn js_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b' ' | b'=' | b':' | b'/' | b',' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

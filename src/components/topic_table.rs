@@ -1,0 +1,63 @@
+use std::rc::Rc;
+
+use lectern_core::topics::view::visible;
+use lectern_core::topics::{TopicMap, Topics};
+use yew::prelude::*;
+
+use super::topic_graph::cluster_colour;
+
+#[derive(Properties, PartialEq)]
+pub struct TopicTableProps {
+    pub topics: Rc<Topics>,
+    pub map: Rc<TopicMap>,
+    pub count: usize,
+    pub threshold: f32,
+    pub selected: Vec<String>,
+    pub on_pick: Callback<String>,
+}
+
+/// The map as a table, for screen readers and for readers who prefer one: the same topics and
+/// links the map shows, with the same controls applied.
+#[component]
+pub fn TopicTable(props: &TopicTableProps) -> Html {
+    let (nodes, links) = visible(&props.map, props.count, props.threshold);
+    let label = |i: u32| props.topics.label(props.map.nodes[i as usize].topic).to_string();
+    html! {
+        <table class="lectern-topic-table">
+            <caption class="lectern-visually-hidden">{ "Topics and the topics they are discussed with" }</caption>
+            <thead>
+                <tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Mentions" }</th><th scope="col">{ "Discussed with" }</th></tr>
+            </thead>
+            <tbody>
+                for (i, n) in nodes.iter().enumerate() {
+                    { {
+                        let name = props.topics.label(n.topic).to_string();
+                        let mut with: Vec<(String, f32)> = links
+                            .iter()
+                            .filter_map(|l| match (l.source as usize, l.target as usize) {
+                                (s, t) if s == i => Some((label(t as u32), l.weight)),
+                                (s, t) if t == i => Some((label(s as u32), l.weight)),
+                                _ => None,
+                            })
+                            .collect();
+                        with.sort_by(|a, b| b.1.total_cmp(&a.1));
+                        let selected = props.selected.contains(&name);
+                        let pick = props.on_pick.reform({ let name = name.clone(); move |_: MouseEvent| name.clone() });
+                        html! {
+                            <tr key={name.clone()} data-topic={name.clone()}>
+                                <th scope="row">
+                                    <button type="button" class="lectern-topic-pick" aria-pressed={selected.to_string()} onclick={pick}>
+                                        <svg class="lectern-cluster-dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill={cluster_colour(n.cluster)} /></svg>
+                                        { &name }
+                                    </button>
+                                </th>
+                                <td>{ n.count }</td>
+                                <td class="lectern-topic-links">{ with.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>().join(", ") }</td>
+                            </tr>
+                        }
+                    } }
+                }
+            </tbody>
+        </table>
+    }
+}
