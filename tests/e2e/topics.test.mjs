@@ -115,6 +115,27 @@ test('the keyboard alone chooses topics, zooms and pans', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test('the wheel zooms around the pointer and a drag pans', async () => {
+  const page = await openMap();
+  const svg = map(page).locator('svg.lectern-topic-svg');
+  const box = await svg.boundingBox();
+  const start = (await viewBox(page)).split(' ').map(Number);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -200);
+  await page.waitForFunction((w) => Number(document.querySelector('svg.lectern-topic-svg').getAttribute('viewBox').split(' ')[2]) < w, start[2]);
+  const zoomed = (await viewBox(page)).split(' ').map(Number);
+  await page.mouse.move(box.x + 40, box.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 140, box.y + 90, { steps: 5 });
+  await page.mouse.up();
+  const panned = (await viewBox(page)).split(' ').map(Number);
+  assert.ok(panned[0] < zoomed[0] && panned[1] < zoomed[1], `${zoomed} → ${panned}`);
+  assert.equal(panned[2], zoomed[2], 'a drag does not zoom');
+  await map(page).getByRole('button', { name: 'Reset zoom and pan' }).click();
+  await page.waitForFunction((v) => document.querySelector('svg.lectern-topic-svg').getAttribute('viewBox') === v, start.join(' '));
+  assert.deepEqual(page.problems, []);
+});
+
 test('controls change what is shown, and the list shows the same topics and links', async () => {
   const page = await openMap();
   await map(page).getByLabel('How many topics to show').selectOption('10');
