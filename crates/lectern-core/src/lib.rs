@@ -9,6 +9,7 @@ pub mod error;
 pub mod files;
 pub mod ingest;
 pub mod inspect;
+mod lexicon;
 pub mod model;
 pub mod quotes;
 pub mod topics;

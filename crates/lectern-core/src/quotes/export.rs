@@ -41,7 +41,7 @@ pub fn csv(rows: &[Row]) -> String {
 }
 
 /// Quoted as RFC 4180 says; a cell a spreadsheet would run as a formula gets a leading `'`.
-fn csv_cell(cell: &str) -> String {
+pub fn csv_cell(cell: &str) -> String {
     let guarded = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell.to_string() };
     format!("\"{}\"", guarded.replace('"', "\"\""))
 }

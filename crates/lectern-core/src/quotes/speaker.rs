@@ -2,6 +2,8 @@
 //! veteran diplomat", "the handout issued by the Office", "he") into a canonical name and the
 //! description that came with it.
 
+use crate::lexicon::{is_organisation_word, is_title_word};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Person,
@@ -56,18 +58,6 @@ const DETERMINERS: [&str; 16] = [
     "its", "their",
 ];
 
-/// Titles and honorifics: never part of a name. Everything up to the last of them is a title.
-const TITLES: [&str; 73] = [
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "prime", "minister",
-    "secretary", "chancellor", "senator", "sen", "rep", "representative", "governor", "gov", "mayor", "ambassador",
-    "former", "general", "gen", "lieutenant", "lt", "colonel", "col", "captain", "capt", "admiral", "adm",
-    "sergeant", "sgt", "brigadier", "brig", "marshal", "chief", "justice", "judge", "king", "queen", "prince",
-    "princess", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam", "sheikh", "professor", "deputy", "vice",
-    "acting", "spokesman", "spokeswoman", "spokesperson", "commissioner", "director", "chairman", "chairwoman",
-    "ceo", "premier", "attorney", "councillor", "councilor", "inspector", "detective", "coach",
-    "secretary-general",
-];
-
 /// Occupations written before a name, capitalised at the start of a sentence: "Economist
 /// Priya Raman".
 const ROLES: [&str; 40] = [
@@ -83,13 +73,6 @@ const NAME_PARTICLES: [&str; 12] = ["de", "der", "van", "von", "bin", "bint", "a
 
 /// Words after which a capitalised name is an object, not the speaker: "a spokesman for NATO".
 const LINKING: [&str; 9] = ["for", "of", "at", "from", "by", "with", "in", "to", "on"];
-
-/// Words that make a capitalised name an organisation.
-const ORGANISATION_WORDS: [&str; 30] = [
-    "office", "ministry", "department", "government", "kremlin", "agency", "council", "committee", "party", "bank",
-    "union", "organisation", "organization", "commission", "court", "police", "army", "embassy", "news", "times",
-    "post", "reuters", "tass", "company", "corporation", "inc", "ltd", "group", "association", "institute",
-];
 
 /// Adverbs that stand between commas after a name without describing anyone.
 const ASIDES: [&str; 12] = [
@@ -160,9 +143,11 @@ pub fn parse(phrase: &str) -> Option<Named> {
         .iter()
         .rposition(|w| {
             let c = clean_word(w);
-            TITLES.contains(&c.as_str()) || ROLES.contains(&c.as_str()) || !is_capitalised(w) && !NAME_PARTICLES.contains(&c.as_str())
+            is_title_word(w) || ROLES.contains(&c.as_str()) || !is_capitalised(w) && !NAME_PARTICLES.contains(&c.as_str())
         })
         .map_or(0, |i| i + 1);
+    // "Pakistan’s Foreign Office": what follows the "title" is an organisation's name.
+    let cut = if cut < words.len() && words[cut..].iter().all(|w| is_organisation_word(w)) { 0 } else { cut };
     if cut == words.len() {
         // Only a title ("the President" without "the") or only description: keep as written.
         return Some(Named::Speaker(described(head, description)));
@@ -242,7 +227,7 @@ fn lower_first(s: &str) -> String {
 
 fn is_organisation(name: &str) -> bool {
     let acronym = name.len() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
-    acronym || name.split_whitespace().any(|w| ORGANISATION_WORDS.contains(&clean_word(w).as_str()))
+    acronym || name.split_whitespace().any(is_organisation_word)
 }
 
 fn gender_of(title: &str) -> Option<Gender> {

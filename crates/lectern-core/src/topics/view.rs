@@ -2,7 +2,7 @@
 //! above a strength, two articles compared, and the map as CSV or JSON.
 
 use super::{Link, Node, TopicMap, Topics};
-use crate::quotes::export::json_string;
+use crate::quotes::export::{csv_cell, json_string};
 
 /// The first `count` nodes (most mentioned) and the links among them of at least `threshold`.
 pub fn visible(map: &TopicMap, count: usize, threshold: f32) -> (Vec<&Node>, Vec<&Link>) {
@@ -40,13 +40,13 @@ pub fn compare(a: &TopicMap, b: &TopicMap) -> Comparison {
 }
 
 pub fn csv(topics: &Topics, nodes: &[&Node], links: &[&Link], map: &TopicMap) -> String {
-    let label = |i: u32| topics.label(map.nodes[i as usize].topic).replace('"', "\"\"");
+    let label = |i: u32| csv_cell(topics.label(map.nodes[i as usize].topic));
     let mut out = String::from("kind,topic,other,mentions,weight,cluster\r\n");
     for n in nodes {
-        out.push_str(&format!("topic,\"{}\",,{},,{}\r\n", topics.label(n.topic).replace('"', "\"\""), n.count, n.cluster));
+        out.push_str(&format!("topic,{},,{},,{}\r\n", csv_cell(topics.label(n.topic)), n.count, n.cluster));
     }
     for l in links {
-        out.push_str(&format!("link,\"{}\",\"{}\",{},{},\r\n", label(l.source), label(l.target), l.together, l.weight));
+        out.push_str(&format!("link,{},{},{},{},\r\n", label(l.source), label(l.target), l.together, l.weight));
     }
     out
 }

@@ -1,8 +1,11 @@
 //! What counts as ordinary English: the 5,000 most frequent English words in order (from the
 //! wordfreq project's blend of news, books, Wikipedia and web text, names removed), plus the
-//! small closed lists a topic finder needs (titles, organisation words, weekdays, months).
+//! small closed lists a topic finder needs (name connectors, places, companies, weekdays,
+//! months); titles and organisation words are shared with quotations (`crate::lexicon`).
 
 use std::sync::OnceLock;
+
+pub use crate::lexicon::{is_organisation_word, is_title_word};
 
 const COMMON_WORDS: &str = include_str!("common_words.txt");
 
@@ -11,22 +14,6 @@ pub const UNLISTED_RANK: usize = 20_000;
 
 /// Words that tie the parts of one name: Gulf *of* Mexico, Ursula *von der* Leyen.
 pub const NAME_CONNECTORS: [&str; 10] = ["of", "de", "la", "von", "der", "van", "al", "bin", "du", "del"];
-
-const TITLES: [&str; 58] = [
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "prime", "minister",
-    "secretary", "chancellor", "senator", "governor", "mayor", "ambassador", "former", "general", "lieutenant",
-    "colonel", "captain", "admiral", "sergeant", "brigadier", "marshal", "chief", "justice", "judge", "king",
-    "queen", "prince", "princess", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam", "sheikh",
-    "professor", "deputy", "vice", "acting", "spokesman", "spokeswoman", "spokesperson", "commissioner",
-    "chairman", "chairwoman", "ceo", "premier", "attorney", "ex", "foreign", "senior",
-];
-
-const ORGANISATION_WORDS: [&str; 34] = [
-    "office", "ministry", "department", "government", "agency", "council", "committee", "party", "bank", "union",
-    "organisation", "organization", "commission", "court", "police", "army", "embassy", "news", "company",
-    "corporation", "group", "association", "institute", "university", "fund", "forum", "parliament", "assembly",
-    "senate", "congress", "authority", "board", "service", "administration",
-];
 
 const NEVER: [&str; 34] = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
@@ -55,11 +42,6 @@ pub fn is_function_word(word: &str) -> bool {
     NEVER.contains(&lower.as_str()) || rank(&lower) <= 300
 }
 
-pub fn is_title_word(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    TITLES.contains(&lower.as_str()) || lower == "secretary-general" || lower == "vice-president"
-}
-
 /// Words that take "of" inside a name: Gulf of Mexico, Bank of England, Republic of Korea.
 const PLACE_OR_BODY: [&str; 22] = [
     "gulf", "bay", "sea", "strait", "straits", "isle", "island", "islands", "cape", "republic", "kingdom", "states",
@@ -79,10 +61,6 @@ pub fn is_place_or_body_word(word: &str) -> bool {
 
 pub fn is_company_word(word: &str) -> bool {
     COMPANY_WORDS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
-}
-
-pub fn is_organisation_word(word: &str) -> bool {
-    ORGANISATION_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 #[cfg(test)]
