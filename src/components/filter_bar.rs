@@ -42,7 +42,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                         <ul>
                             for f in props.facets.iter().filter(|f| f.kind == kind && !f.active) {
                                 <li key={f.value.clone()}>
-                                    <button type="button" class="lectern-facet-option" onclick={toggle(f)}>
+                                    <button type="button" class="lectern-plain-button lectern-facet-option" onclick={toggle(f)}>
                                         <span>{ &f.label }</span>
                                         <span class="lectern-badge">{ f.count }</span>
                                     </button>

@@ -28,7 +28,7 @@ pub fn SpeakerGroup(props: &SpeakerGroupProps) -> Html {
             <div class="lectern-speaker-row">
                 <button
                     type="button"
-                    class="lectern-speaker-toggle"
+                    class="lectern-plain-button lectern-speaker-toggle"
                     aria-expanded={props.expanded.to_string()}
                     onclick={props.on_toggle.clone()}
                 >
@@ -58,7 +58,7 @@ pub fn SpeakerGroup(props: &SpeakerGroupProps) -> Html {
                         <li key={format!("{a}-{q}")}>
                             <button
                                 type="button"
-                                class="lectern-quote-link"
+                                class="lectern-plain-button lectern-quote-link"
                                 onclick={props.on_open_quote.reform(move |_| (a, q))}
                             >
                                 <span class="lectern-quote-text">{ format!("“{text}”") }</span>

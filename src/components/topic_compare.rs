@@ -49,7 +49,7 @@ pub fn TopicCompare(props: &TopicCompareProps) -> Html {
         let pick = props.on_pick.reform({ let label = label.clone(); move |_: MouseEvent| label.clone() });
         html! {
             <li key={label.clone()}>
-                <button type="button" class="lectern-topic-pick" onclick={pick}>{ &label }</button>
+                <button type="button" class="lectern-plain-button lectern-topic-pick" onclick={pick}>{ &label }</button>
                 <span class="lectern-compare-count">{ counts }</span>
             </li>
         }

@@ -46,7 +46,7 @@ pub fn TopicTable(props: &TopicTableProps) -> Html {
                         html! {
                             <tr key={name.clone()} data-topic={name.clone()}>
                                 <th scope="row">
-                                    <button type="button" class="lectern-topic-pick" aria-pressed={selected.to_string()} onclick={pick}>
+                                    <button type="button" class="lectern-plain-button lectern-topic-pick" aria-pressed={selected.to_string()} onclick={pick}>
                                         <svg class="lectern-cluster-dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill={cluster_colour(n.cluster)} /></svg>
                                         { &name }
                                     </button>
