@@ -257,11 +257,24 @@ fn in_quotes(index: &SearchIndex, positive: &[ResolvedClause], matching: &[u32])
             term.find(p).is_some_and(|i| term.positions_in(i).iter().any(|&at| quoted.is_quoted_word(p, at)))
         })
     };
-    matching
-        .iter()
-        .copied()
-        .filter(|&p| quoted.is_quoted(p) && (positive.is_empty() || word_quoted(p)))
+    merge(matching, quoted.table())
+        .filter(|&(_, speakers)| speakers.is_some())
+        .map(|(p, _)| p)
+        .filter(|&p| positive.is_empty() || word_quoted(p))
         .collect()
+}
+
+/// Each of `passages` (ascending) with its entry in `table` (ascending), found by walking both
+/// once: per-passage lookups cost more than the whole walk when tens of thousands match.
+fn merge<'a>(
+    passages: &'a [u32],
+    table: impl Iterator<Item = (u32, &'a [u32])>,
+) -> impl Iterator<Item = (u32, Option<&'a [u32]>)> {
+    let mut table = table.peekable();
+    passages.iter().map(move |&p| {
+        while table.next_if(|&(q, _)| q < p).is_some() {}
+        (p, table.next_if(|&(q, _)| q == p).map(|(_, values)| values))
+    })
 }
 
 /// For each kind, how many matching passages each value has under the other kinds' filters.
@@ -292,31 +305,23 @@ fn facet_counts<A: AsRef<Article>>(
             Key::Section(a, s) => section_base[a as usize] + s as usize,
             Key::Quoted => 0,
         };
-        let mut counts = vec![0usize; slots];
-        let mut keys: Vec<Key> = Vec::new();
-        for &p in matching {
-            if !active.pass(Some(kind), facts, p) {
-                continue;
-            }
-            Key::each_of(kind, facts, p, |key| {
-                let c = &mut counts[slot(key)];
-                if *c == 0 {
-                    keys.push(key);
-                }
-                *c += 1;
-            });
-        }
+        let counts = count_values(kind, facts, active, matching, slots, &section_base);
         if kind == FilterKind::Article {
             per_article.copy_from_slice(&counts);
         }
+        // The most frequent values, chosen among slots; only they become keys and labels.
         let chosen: Vec<Key> = active.keys().filter(|k| k.kind() == kind).collect();
-        let by_count = |a: &Key, b: &Key| counts[slot(*b)].cmp(&counts[slot(*a)]).then(a.cmp(b));
-        keys.retain(|k| !chosen.contains(k));
-        if keys.len() > MAX_FACET_VALUES {
-            keys.select_nth_unstable_by(MAX_FACET_VALUES, by_count);
-            keys.truncate(MAX_FACET_VALUES);
+        let chosen_slots: Vec<usize> = chosen.iter().map(|&k| slot(k)).collect();
+        let mut top: Vec<usize> = (0..slots).filter(|&i| counts[i] > 0 && !chosen_slots.contains(&i)).collect();
+        if top.len() > MAX_FACET_VALUES {
+            top.select_nth_unstable_by(MAX_FACET_VALUES, |&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
+            top.truncate(MAX_FACET_VALUES);
         }
-        let mut listed: Vec<(Key, usize)> = keys.into_iter().chain(chosen.iter().copied()).map(|k| (k, counts[slot(k)])).collect();
+        let mut listed: Vec<(Key, usize)> = top
+            .into_iter()
+            .map(|i| (key_of(kind, i, &section_base), counts[i]))
+            .chain(chosen.iter().map(|&k| (k, counts.get(slot(k)).copied().unwrap_or(0))))
+            .collect();
         listed.sort_unstable_by_key(|&(k, _)| k);
         for (key, count) in listed {
             let Some(label) = key.label(facts) else { continue };
@@ -325,6 +330,80 @@ fn facet_counts<A: AsRef<Article>>(
         }
     }
     (facets, per_article)
+}
+
+/// How many of the matching passages (under the other kinds' filters) have each value of
+/// `kind`, in a dense array by slot. Tight loops: this runs over every match on every keystroke.
+fn count_values<A: AsRef<Article>>(
+    kind: FilterKind,
+    facts: &Facts<A>,
+    active: &ActiveFilters,
+    matching: &[u32],
+    slots: usize,
+    section_base: &[usize],
+) -> Vec<usize> {
+    let mut counts = vec![0usize; slots];
+    if slots == 0 {
+        return counts;
+    }
+    let filtered = active.narrows_besides(kind);
+    let passes = |p: u32| !filtered || active.pass(Some(kind), facts, p);
+    let passages = &facts.index.passages;
+    match kind {
+        FilterKind::Article => {
+            for &p in matching.iter().filter(|&&p| passes(p)) {
+                counts[passages[p as usize].article as usize] += 1;
+            }
+        }
+        FilterKind::Section => {
+            // Only sections with a heading can be chosen; the title belongs to no section.
+            let mut headed = vec![false; slots];
+            for (a, article) in facts.articles.iter().enumerate() {
+                for (s, section) in article.as_ref().sections.iter().enumerate() {
+                    headed[section_base[a] + s] = section.heading.is_some();
+                }
+            }
+            for &p in matching.iter().filter(|&&p| passes(p)) {
+                let passage = &passages[p as usize];
+                let slot = section_base[passage.article as usize] + passage.section as usize;
+                if passage.kind != PassageKind::Title && headed[slot] {
+                    counts[slot] += 1;
+                }
+            }
+        }
+        FilterKind::Topic => {
+            for &p in matching.iter().filter(|&&p| passes(p)) {
+                for &t in facts.index.topical.topics_of(p) {
+                    counts[t as usize] += 1;
+                }
+            }
+        }
+        FilterKind::Speaker => {
+            for (p, speakers) in merge(matching, facts.index.quoted.table()) {
+                for &s in speakers.filter(|_| passes(p)).unwrap_or_default() {
+                    counts[s as usize] += 1;
+                }
+            }
+        }
+        FilterKind::Quotes => {
+            let quoted = facts.in_quotes.iter().map(|&p| (p, &[][..]));
+            counts[0] = merge(matching, quoted).filter(|&(p, v)| v.is_some() && passes(p)).count();
+        }
+    }
+    counts
+}
+
+fn key_of(kind: FilterKind, slot: usize, section_base: &[usize]) -> Key {
+    match kind {
+        FilterKind::Article => Key::Article(slot as u32),
+        FilterKind::Section => {
+            let a = section_base.partition_point(|&b| b <= slot) - 1;
+            Key::Section(a as u32, (slot - section_base[a]) as u32)
+        }
+        FilterKind::Speaker => Key::Speaker(slot as u32),
+        FilterKind::Topic => Key::Topic(slot as u32),
+        FilterKind::Quotes => Key::Quoted,
+    }
 }
 
 /// Words that do exist and are close to what was typed, most used first.

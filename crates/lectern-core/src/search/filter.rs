@@ -206,6 +206,11 @@ impl ActiveFilters {
             .all(|(_, keys)| keys.iter().flatten().any(|key| key.is_of(facts, p)))
     }
 
+    /// Is any kind other than `kind` filtered? If not, every passage passes for `kind`.
+    pub fn narrows_besides(&self, kind: FilterKind) -> bool {
+        self.by_kind.iter().any(|(k, _)| *k != kind)
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
         self.by_kind.iter().flat_map(|(_, keys)| keys.iter().flatten().copied())
     }

@@ -65,6 +65,12 @@ impl QuotedPassages {
         QuotedPassages { speakers, passages: out }
     }
 
+    /// (passage, speakers) for every quoted passage, ascending: for merging with other
+    /// ascending passage lists instead of searching per passage.
+    pub(super) fn table(&self) -> impl Iterator<Item = (u32, &[u32])> {
+        self.passages.iter().map(|q| (q.passage, q.speakers.as_slice()))
+    }
+
     fn get(&self, passage: u32) -> Option<&QuotedPassage> {
         let i = self.passages.binary_search_by_key(&passage, |q| q.passage).ok()?;
         Some(&self.passages[i])

@@ -1,5 +1,6 @@
 //! Which passages mention which topics: what the topic filter needs, built with the index from
-//! the topic extraction.
+//! the topic extraction. Stored by passage id (offsets into one flat list), so counting topics
+//! over tens of thousands of matching passages is a direct read per passage.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,40 +11,45 @@ use crate::topics::Extraction;
 pub struct TopicPassages {
     /// Topic labels by topic id: the topic filter's values.
     pub labels: Vec<String>,
-    /// (passage, topic ids ascending), ascending by passage.
-    passages: Vec<(u32, Vec<u32>)>,
+    /// Passage `p`'s topics are `topics[starts[p]..starts[p + 1]]`, ascending.
+    starts: Vec<u32>,
+    topics: Vec<u32>,
 }
 
 impl TopicPassages {
     pub(super) fn build(passages: &[Passage], extraction: &Extraction) -> Self {
         let labels = extraction.topics.iter().map(|t| t.label.clone()).collect();
-        let mut out = Vec::new();
+        let mut by_passage: Vec<Vec<u32>> = vec![Vec::new(); passages.len()];
         let mut at = 0;
         for &(article, section, paragraph, ref ids) in &extraction.paragraphs {
             // Paragraph passages and extraction paragraphs are both in reading order.
             while at < passages.len() {
                 let p = &passages[at];
-                let key = (p.article, p.section, p.paragraph);
-                if p.kind == PassageKind::Paragraph && key == (article, section, paragraph) {
+                if p.kind == PassageKind::Paragraph && (p.article, p.section, p.paragraph) == (article, section, paragraph) {
                     break;
                 }
                 at += 1;
             }
-            if at == passages.len() {
-                break;
-            }
-            let mut ids = ids.clone();
-            ids.sort_unstable();
-            ids.dedup();
-            out.push((at as u32, ids));
+            let Some(slot) = by_passage.get_mut(at) else { break };
+            slot.extend(ids);
+            slot.sort_unstable();
+            slot.dedup();
         }
-        TopicPassages { labels, passages: out }
+        let mut starts = Vec::with_capacity(passages.len() + 1);
+        let mut topics = Vec::new();
+        starts.push(0);
+        for ids in by_passage {
+            topics.extend(ids);
+            starts.push(topics.len() as u32);
+        }
+        TopicPassages { labels, starts, topics }
     }
 
     pub fn topics_of(&self, passage: u32) -> &[u32] {
-        match self.passages.binary_search_by_key(&passage, |(p, _)| *p) {
-            Ok(i) => &self.passages[i].1,
-            Err(_) => &[],
+        let p = passage as usize;
+        match (self.starts.get(p), self.starts.get(p + 1)) {
+            (Some(&a), Some(&b)) => &self.topics[a as usize..b as usize],
+            _ => &[],
         }
     }
 
