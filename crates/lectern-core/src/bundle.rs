@@ -9,7 +9,7 @@ use crate::topics::Topics;
 
 const MAGIC: &[u8; 8] = b"LECTERN\0";
 /// Bumped whenever the serialised model changes shape.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum BundleError {
