@@ -1,6 +1,7 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use lectern_core::quotes::export::Row;
 use lectern_core::quotes::{by_speaker, speakers_in_order};
 use lectern_core::Quote;
 use yew::prelude::*;
@@ -96,7 +97,7 @@ fn speaker_group(
         .map(|&i| {
             let (a, q) = rows[i];
             let article = &props.library.articles[a];
-            (a, q, quotes[i].text.clone(), format!("{}, paragraph {}", article.title, paragraph_number(article, quotes[i])))
+            (a, q, quotes[i].text.clone(), format!("{}, paragraph {}", article.title, Row::new(article, quotes[i]).paragraph))
         })
         .collect();
     html! {
@@ -113,10 +114,6 @@ fn speaker_group(
             on_filter={props.on_filter_speaker.clone()}
         />
     }
-}
-
-fn paragraph_number(article: &lectern_core::Article, q: &Quote) -> usize {
-    article.sections[..q.section.min(article.sections.len())].iter().map(|s| s.paragraphs.len()).sum::<usize>() + q.paragraph + 1
 }
 
 fn summary(quotes: usize, speakers: usize) -> String {

@@ -8,6 +8,7 @@ use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlImageEle
 use yew::prelude::*;
 
 use crate::download::{download, download_url};
+use crate::url_state::encode;
 
 #[derive(Properties, PartialEq)]
 pub struct TopicExportProps {
@@ -85,7 +86,7 @@ fn save_png(p: &TopicExportProps) -> Result<(), JsValue> {
     let (text, w, h) = svg_text(p)?;
     let image = HtmlImageElement::new()?;
     let name = format!("topic-map-{}.png", p.scope);
-    let source = format!("data:image/svg+xml;charset=utf-8,{}", js_encode(&text));
+    let source = format!("data:image/svg+xml;charset=utf-8,{}", encode(&text));
     let loaded = image.clone();
     let onload = Closure::once_into_js(move || {
         let draw = || -> Result<(), JsValue> {
@@ -105,14 +106,3 @@ fn save_png(p: &TopicExportProps) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Percent-encode for a data URL.
-fn js_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b' ' | b'=' | b':' | b'/' | b',' => out.push(b as char),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}

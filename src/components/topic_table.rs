@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use lectern_core::topics::view::visible;
-use lectern_core::topics::{TopicMap, Topics};
+use lectern_core::topics::{Link, Node, TopicMap, Topics};
 use yew::prelude::*;
 
 use super::topic_graph::cluster_colour;
@@ -21,7 +21,7 @@ pub struct TopicTableProps {
 #[component]
 pub fn TopicTable(props: &TopicTableProps) -> Html {
     let (nodes, links) = visible(&props.map, props.count, props.threshold);
-    let label = |i: u32| props.topics.label(props.map.nodes[i as usize].topic).to_string();
+    let label = |i: usize| props.topics.label(props.map.nodes[i].topic).to_string();
     html! {
         <table class="lectern-topic-table">
             <caption class="lectern-visually-hidden">{ "Topics and the topics they are discussed with" }</caption>
@@ -30,34 +30,44 @@ pub fn TopicTable(props: &TopicTableProps) -> Html {
             </thead>
             <tbody>
                 for (i, n) in nodes.iter().enumerate() {
-                    { {
-                        let name = props.topics.label(n.topic).to_string();
-                        let mut with: Vec<(String, f32)> = links
-                            .iter()
-                            .filter_map(|l| match (l.source as usize, l.target as usize) {
-                                (s, t) if s == i => Some((label(t as u32), l.weight)),
-                                (s, t) if t == i => Some((label(s as u32), l.weight)),
-                                _ => None,
-                            })
-                            .collect();
-                        with.sort_by(|a, b| b.1.total_cmp(&a.1));
-                        let selected = props.selected.contains(&name);
-                        let pick = props.on_pick.reform({ let name = name.clone(); move |_: MouseEvent| name.clone() });
-                        html! {
-                            <tr key={name.clone()} data-topic={name.clone()}>
-                                <th scope="row">
-                                    <button type="button" class="lectern-plain-button lectern-topic-pick" aria-pressed={selected.to_string()} onclick={pick}>
-                                        <svg class="lectern-cluster-dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill={cluster_colour(n.cluster)} /></svg>
-                                        { &name }
-                                    </button>
-                                </th>
-                                <td>{ n.count }</td>
-                                <td class="lectern-topic-links">{ with.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>().join(", ") }</td>
-                            </tr>
-                        }
-                    } }
+                    { row(props, n, partners(&links, i).into_iter().map(label).collect()) }
                 }
             </tbody>
         </table>
+    }
+}
+
+/// The topics linked to node `i`, strongest first.
+fn partners(links: &[&Link], i: usize) -> Vec<usize> {
+    let mut with: Vec<(usize, f32)> = links
+        .iter()
+        .filter_map(|l| match (l.source as usize, l.target as usize) {
+            (s, t) if s == i => Some((t, l.weight)),
+            (s, t) if t == i => Some((s, l.weight)),
+            _ => None,
+        })
+        .collect();
+    with.sort_by(|a, b| b.1.total_cmp(&a.1));
+    with.into_iter().map(|(j, _)| j).collect()
+}
+
+fn row(props: &TopicTableProps, n: &Node, with: Vec<String>) -> Html {
+    let name = props.topics.label(n.topic).to_string();
+    let selected = props.selected.contains(&name);
+    let pick = props.on_pick.reform({
+        let name = name.clone();
+        move |_: MouseEvent| name.clone()
+    });
+    html! {
+        <tr key={name.clone()} data-topic={name.clone()}>
+            <th scope="row">
+                <button type="button" class="lectern-plain-button lectern-topic-pick" aria-pressed={selected.to_string()} onclick={pick}>
+                    <svg class="lectern-cluster-dot" viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="5" fill={cluster_colour(n.cluster)} /></svg>
+                    { &name }
+                </button>
+            </th>
+            <td>{ n.count }</td>
+            <td class="lectern-topic-links">{ with.join(", ") }</td>
+        </tr>
     }
 }

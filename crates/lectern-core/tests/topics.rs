@@ -7,7 +7,6 @@ mod common;
 use std::path::PathBuf;
 
 use common::corpus::Corpus;
-use lectern_core::files;
 use lectern_core::topics::layout::{any_overlap, Place};
 use lectern_core::topics::{extract, TopicMap, Topics};
 
@@ -112,7 +111,6 @@ fn written_articles_find_their_topics_and_merge_their_aliases() {
             }
         }
     }
-    let _ = files::ARTICLE_EXTENSIONS;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -385,10 +385,8 @@ fn count_values<A: AsRef<Article>>(
                 }
             }
         }
-        FilterKind::Quotes => {
-            let quoted = facts.in_quotes.iter().map(|&p| (p, &[][..]));
-            counts[0] = merge(matching, quoted).filter(|&(p, v)| v.is_some() && passes(p)).count();
-        }
+        // Passages "in quotations" are drawn from the matching ones.
+        FilterKind::Quotes => counts[0] = facts.in_quotes.iter().filter(|&&p| passes(p)).count(),
     }
     counts
 }

@@ -111,17 +111,12 @@ fn name_run(ws: &[Word], start: usize, out: &mut Vec<Candidate>) -> usize {
             tail = Some(b.to_string());
         }
     }
-    if run.len() == 1 && texts.len() == 1 && last.text.contains('-') && tail.is_none() {
-        texts = vec![last.text.clone()];
-    }
-    let name = texts.join(" ");
     // "China-Pakistan Economic Corridor (CPEC)"
     if let Some(next) = ws.get(end).filter(|n| n.bracketed && n.acronym) {
         push_titled(&texts, opening, out);
         out.push(Candidate::Definition { acronym: next.text.clone(), name: strip_titles(&texts).join(" ") });
         return end + 1;
     }
-    let _ = name;
     push_titled(&texts, opening, out);
     if let Some(b) = tail {
         push_name(&[b], None, out);
