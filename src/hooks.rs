@@ -15,24 +15,28 @@ const TYPING_PAUSE_MS: u32 = 250;
 
 /// Keep the URL in step with the state: a new history entry for a new place (article, filter,
 /// passage) at once, the current entry updated when typing pauses. Back and forward restore.
+/// Does nothing unless `enabled`: embedded readers leave the page's URL alone by default.
 #[hook]
-pub fn use_url_sync(state: &UseReducerHandle<ReaderState>) {
-    let written = use_mut_ref(url_state::read);
+pub fn use_url_sync(state: &UseReducerHandle<ReaderState>, enabled: bool) {
+    let written = use_mut_ref(move || if enabled { url_state::read() } else { ViewState::default() });
     let pending = use_mut_ref(|| None::<Timeout>);
     {
         let written = written.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+            let listener = enabled.then(|| EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                 let view = url_state::read();
                 *written.borrow_mut() = view.clone();
                 dispatcher.dispatch(Action::Restore(view));
-            });
+            }));
             move || drop(listener)
         });
     }
     let view = state.view();
     use_effect_with(view, move |view: &ViewState| {
+        if !enabled {
+            return;
+        }
         let last = written.borrow().clone();
         pending.borrow_mut().take().map(Timeout::cancel);
         if *view == last {
@@ -51,13 +55,17 @@ pub fn use_url_sync(state: &UseReducerHandle<ReaderState>) {
     });
 }
 
-/// `/` anywhere on the page (outside a text field) focuses `input`.
+/// `/` (outside a text field) focuses `input`: anywhere on the page, or only inside `within`.
 #[hook]
-pub fn use_slash_to_focus(input: NodeRef) {
+pub fn use_slash_to_focus(input: NodeRef, within: Option<NodeRef>) {
     use_effect_with((), move |_| {
+        let target: web_sys::EventTarget = match within.and_then(|w| w.get()) {
+            Some(element) => element.into(),
+            None => gloo::utils::document().into(),
+        };
         // Not passive: the `/` must not also land in the box it opens.
         let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+        let listener = EventListener::new_with_options(&target, "keydown", options, move |event| {
             let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
             if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() || typing_in(event) {
                 return;

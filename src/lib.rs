@@ -4,26 +4,23 @@
 pub mod bundled;
 pub mod components;
 pub mod download;
+pub mod embed;
 pub mod hooks;
 pub mod library;
 pub mod map_state;
 pub mod quote_marks;
+pub mod setup;
 pub mod state;
 pub mod url_state;
 
 pub use components::app::App;
 pub use components::reader::{Reader, ReaderProps};
 
-/// Mount the reader in `#lectern-root` (replacing its loading message), or in `<body>`.
+/// The standalone site: mount the reader in `#lectern-root`, replacing its loading message.
+/// Pages without one (those embedding readers with `embed.js`) are left alone.
 pub fn start() {
-    let document = gloo::utils::document();
-    match document.get_element_by_id("lectern-root") {
-        Some(root) => {
-            root.set_text_content(None);
-            yew::Renderer::<App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
-    }
+    let Some(root) = gloo::utils::document().get_element_by_id("lectern-root") else { return };
+    root.set_text_content(None);
+    embed::panic::install(root.clone(), None);
+    yew::Renderer::<App>::with_root(root).render();
 }

@@ -2,6 +2,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorMessageProps {
+    #[prop_or(AttrValue::Static("Lectern could not show these articles."))]
+    pub title: AttrValue,
     pub message: AttrValue,
 }
 
@@ -10,7 +12,7 @@ pub struct ErrorMessageProps {
 pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
     html! {
         <div class="lectern-error" role="alert" data-testid="error">
-            <strong>{ "Lectern could not show these articles." }</strong>
+            <strong>{ props.title.clone() }</strong>
             <p>{ props.message.clone() }</p>
         </div>
     }

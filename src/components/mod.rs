@@ -5,6 +5,7 @@ pub mod app;
 pub mod article_item;
 pub mod article_list;
 pub mod article_meta;
+pub mod embedded;
 pub mod error_message;
 pub mod filter_bar;
 pub mod help_popover;

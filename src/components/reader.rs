@@ -4,6 +4,7 @@ use lectern_core::search::{Filter, FilterKind, SearchResults, QUOTES_ONLY};
 use yew::prelude::*;
 
 use super::article_list::ArticleList;
+use super::error_message::ErrorMessage;
 use super::filter_bar::FilterBar;
 use super::no_results::NoResults;
 use super::notice::Notice;
@@ -14,27 +15,39 @@ use super::topic_map::TopicMapPanel;
 use super::reading_pane::ReadingPane;
 use super::results_list::ResultsList;
 use super::search_bar::SearchBar;
+use crate::embed::use_bridge::use_bridge;
 use crate::hooks::{use_slash_to_focus, use_url_sync};
 use crate::library::Library;
-use crate::state::{Action, ReaderState};
+use crate::setup::Setup;
+use crate::state::{Action, Panel, ReaderState};
 use crate::url_state;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     pub library: Rc<Library>,
+    /// Panels, theme, URL use: the standalone site's unless an embedding page chose.
+    #[prop_or_default]
+    pub setup: Rc<Setup>,
 }
 
 /// The whole reader: search above, results and articles beside (on a phone, above) the
 /// reading pane. Search results follow from the query and filters, computed once per change.
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
+    let setup = props.setup.clone();
     let state = {
-        let library = props.library.clone();
-        use_reducer(move || ReaderState::new(library, url_state::read()))
+        let (library, setup) = (props.library.clone(), setup.clone());
+        use_reducer(move || {
+            let view = if setup.url_hash { url_state::read() } else { setup.start.clone() };
+            let state = ReaderState::new(library, view);
+            if setup.panels.quotes { state } else { ReaderState { panel: Panel::Topics, ..state } }
+        })
     };
-    use_url_sync(&state);
+    use_url_sync(&state, setup.url_hash);
     let search_input = use_node_ref();
-    use_slash_to_focus(search_input.clone());
+    let root = use_node_ref();
+    // Embedded readers take `/` only while focus is inside them: a page may hold several.
+    use_slash_to_focus(search_input.clone(), (!setup.url_hash || setup.bridge.is_some()).then(|| root.clone()));
 
     let library = state.library.clone();
     let results: Rc<SearchResults> = use_memo((library.clone(), state.query.clone(), state.filters.clone()), |(lib, q, f)| {
@@ -45,6 +58,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     });
     // A query of only exclusions (or only punctuation) asks for nothing: the normal view.
     let searching = results.clauses > 0 || !state.filters.is_empty();
+    use_bridge(&state, setup.bridge.clone(), searching.then_some(results.total));
 
     let dispatch = |make: fn(String) -> Action| {
         let dispatcher = state.dispatcher();
@@ -97,10 +111,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let quotes_only = state.filters.contains(&Filter::quotes_only());
     let filtered_speakers: Vec<String> =
         state.filters.iter().filter(|f| f.kind == FilterKind::Speaker).map(|f| f.value.clone()).collect();
-    let root = use_node_ref();
+    let panels = setup.panels;
 
     html! {
-        <div class="lectern" data-testid="reader" ref={root.clone()}>
+        <div class="lectern" data-testid="reader" data-theme={setup.theme.attribute()} ref={root.clone()}>
             <a class="lectern-skip" href="#" onclick={skip_to_article(root)}>{ "Skip to article" }</a>
             <header class="lectern-bar">
                 <span class="lectern-brand" aria-hidden="true">{ "❦" }</span>
@@ -115,10 +129,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     { count_label(searching.then_some(results.total), library.articles.len()) }
                 </span>
             </header>
+            for problem in setup.problems.iter() {
+                <ErrorMessage title="This reader’s settings need a look." message={problem.clone()} />
+            }
             if let Some(text) = state.notice.clone() {
                 <Notice {text} on_dismiss={on_dismiss} />
             }
-            <div class="lectern-layout">
+            <div class={classes!("lectern-layout", (!panels.all()).then_some("lectern-layout-some"))}>
+                if panels.list {
                 <div class="lectern-side">
                     if searching {
                         <FilterBar facets={results.facets.clone()} on_toggle={on_toggle.clone()} />
@@ -146,6 +164,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         {on_open}
                     />
                 </div>
+                }
+                if panels.reader {
                 <ReadingPane
                     article={state.open_article().cloned()}
                     passages={state.open.map(|a| library.passages_of(a)).unwrap_or(0..0)}
@@ -155,8 +175,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     focus_quote={state.focus_quote}
                     {on_step}
                 />
+                }
+                if panels.quotes || panels.map {
                 <SidePanels
                     panel={state.panel}
+                    quotes_shown={panels.quotes}
+                    topics_shown={panels.map}
                     {on_panel}
                     quotes={html! {
                         <QuotesPanel
@@ -173,6 +197,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         <TopicMapPanel library={library.clone()} open={state.open} selected={selected_topics} on_pick={on_pick_topic} />
                     }}
                 />
+                }
             </div>
         </div>
     }

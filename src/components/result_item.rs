@@ -1,13 +1,11 @@
 use std::rc::Rc;
 
+use lectern_core::search::report::EXCERPT_CHARS;
 use lectern_core::search::{excerpt, PassageKind, Range};
 use yew::prelude::*;
 
 use super::highlighted_text::HighlightedText;
 use crate::library::Library;
-
-/// Characters of context shown around a match.
-const EXCERPT_CHARS: usize = 180;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultItemProps {

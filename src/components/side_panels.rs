@@ -5,6 +5,11 @@ use crate::state::Panel;
 #[derive(Properties, PartialEq)]
 pub struct SidePanelsProps {
     pub panel: Panel,
+    /// Which panels the page asked for; tabs only when both are.
+    #[prop_or(true)]
+    pub quotes_shown: bool,
+    #[prop_or(true)]
+    pub topics_shown: bool,
     pub on_panel: Callback<Panel>,
     pub quotes: Html,
     pub topics: Html,
@@ -40,13 +45,19 @@ pub fn SidePanels(props: &SidePanelsProps) -> Html {
     };
     html! {
         <aside class={classes!("lectern-aside", (props.panel == Panel::Topics).then_some("lectern-aside-wide"))} aria-label="Side panels">
-            <div class="lectern-tabs" role="tablist" aria-label="Side panels">
-                { tab(Panel::Quotes, "Quotes") }
-                { tab(Panel::Topics, "Topics") }
-            </div>
-            <div role="tabpanel" class="lectern-tabpanel">
-                if props.panel == Panel::Quotes { { props.quotes.clone() } } else { { props.topics.clone() } }
-            </div>
+            if props.quotes_shown && props.topics_shown {
+                <div class="lectern-tabs" role="tablist" aria-label="Side panels">
+                    { tab(Panel::Quotes, "Quotes") }
+                    { tab(Panel::Topics, "Topics") }
+                </div>
+                <div role="tabpanel" class="lectern-tabpanel">
+                    if props.panel == Panel::Quotes { { props.quotes.clone() } } else { { props.topics.clone() } }
+                </div>
+            } else if props.quotes_shown {
+                { props.quotes.clone() }
+            } else {
+                { props.topics.clone() }
+            }
         </aside>
     }
 }

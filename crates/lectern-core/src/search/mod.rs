@@ -8,6 +8,7 @@ mod highlight;
 mod index;
 mod query;
 mod quoted;
+pub mod report;
 mod resolve;
 mod stem;
 mod tokenize;

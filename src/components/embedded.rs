@@ -1,0 +1,72 @@
+use std::rc::Rc;
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::error_message::ErrorMessage;
+use super::reader::Reader;
+use crate::bundled;
+use crate::embed::bridge::Bridge;
+use crate::embed::load::fetch_library;
+use crate::embed::options::EmbedOptions;
+use crate::library::Library;
+use crate::setup::Setup;
+
+#[derive(Properties, PartialEq)]
+pub struct EmbeddedProps {
+    pub options: Rc<EmbedOptions>,
+    pub bridge: Rc<Bridge>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Articles {
+    Loading,
+    Ready(Rc<Library>),
+    Failed(String),
+}
+
+/// A reader on someone else's page: the built-in articles or the bundle its `src` names, set
+/// up as the page asked.
+#[component]
+pub fn Embedded(props: &EmbeddedProps) -> Html {
+    let articles = use_state(|| match props.options.src {
+        Some(_) => Articles::Loading,
+        None => bundled::library().map_or_else(Articles::Failed, |l| Articles::Ready(Rc::new(l))),
+    });
+    {
+        let (articles, src) = (articles.clone(), props.options.src.clone());
+        use_effect_with((), move |_| {
+            if let Some(src) = src {
+                spawn_local(async move {
+                    articles.set(fetch_library(&src).await.map_or_else(Articles::Failed, |l| Articles::Ready(Rc::new(l))));
+                });
+            }
+        });
+    }
+    {
+        let bridge = props.bridge.clone();
+        use_effect_with((*articles).clone(), move |articles| match articles {
+            Articles::Ready(library) => bridge.set_library(library.clone()),
+            Articles::Failed(message) => bridge.emit(
+                "lectern:error",
+                &format!("{{\"message\":{}}}", lectern_core::quotes::export::json_string(message)),
+            ),
+            Articles::Loading => {}
+        });
+    }
+    let setup = use_memo((), |_| Setup { bridge: Some(props.bridge.clone()), ..props.options.setup.clone() });
+    let theme = props.options.setup.theme.attribute();
+    match &*articles {
+        Articles::Loading => html! {
+            <div class="lectern" data-theme={theme} aria-busy="true">
+                <p class="lectern-loading" role="status">{ "Loading articles…" }</p>
+            </div>
+        },
+        Articles::Failed(message) => html! {
+            <div class="lectern" data-testid="reader" data-theme={theme}>
+                <ErrorMessage message={message.clone()} />
+            </div>
+        },
+        Articles::Ready(library) => html! { <Reader library={library.clone()} setup={setup} /> },
+    }
+}
