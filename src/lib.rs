@@ -7,6 +7,7 @@ pub mod download;
 pub mod embed;
 pub mod hooks;
 pub mod library;
+pub mod map_png;
 pub mod map_state;
 pub mod quote_marks;
 pub mod setup;

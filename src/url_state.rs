@@ -60,7 +60,7 @@ impl ViewState {
 }
 
 /// Percent-encode everything but unreserved characters.
-pub(crate) fn encode(s: &str) -> String {
+fn encode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {

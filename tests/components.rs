@@ -7,6 +7,9 @@ use std::rc::Rc;
 use lectern_core::{Article, Section};
 use lectern_reader::components::error_message::{ErrorMessage, ErrorMessageProps};
 use lectern_reader::library::Library;
+use lectern_reader::embed::bridge::Bridge;
+use lectern_reader::setup::{Panels, Setup, Theme};
+use lectern_reader::url_state::ViewState;
 use lectern_reader::{Reader, ReaderProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -72,7 +75,7 @@ async fn mount_reader() -> Element {
     let history = gloo::utils::window().history().unwrap();
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
     let root = root();
-    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library: sample() }).render();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library: sample(), setup: Default::default() }).render();
     yew::scheduler::flush().await;
     root
 }
@@ -163,7 +166,7 @@ async fn quotations_are_marked_with_speakers_and_listed_in_the_panel() {
     quoted.quotes = lectern_core::quotes::extract(&quoted.sections);
     let library = Rc::new(Library::from_articles(vec![quoted, article("none", "No Quotes", vec![(None, vec!["Plain."])])]));
     let root = root();
-    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library }).render();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library, setup: Default::default() }).render();
     yew::scheduler::flush().await;
 
     let quotes = all(&root, "[data-testid='article-body'] [data-testid='quote']");
@@ -187,4 +190,45 @@ async fn quotations_are_marked_with_speakers_and_listed_in_the_panel() {
     items[1].dyn_ref::<HtmlElement>().unwrap().click();
     yew::scheduler::flush().await;
     assert!(text(&root, "quotes-panel").contains("This article has no quotations."));
+}
+
+#[wasm_bindgen_test]
+async fn an_embedded_reader_follows_its_setup_and_tells_its_page() {
+    let history = gloo::utils::window().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#q=ignored")).unwrap();
+    let host = root();
+    let heard = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let listener = {
+        let heard = heard.clone();
+        gloo::events::EventListener::new(&host, "lectern:ready", move |e| {
+            let detail = e.dyn_ref::<web_sys::CustomEvent>().unwrap().detail();
+            heard.borrow_mut().push(web_sys::js_sys::JSON::stringify(&detail).unwrap().into());
+        })
+    };
+    let setup = Setup {
+        panels: Panels { list: false, reader: true, quotes: false, map: false },
+        theme: Theme::Dark,
+        url_hash: false,
+        start: ViewState { query: "pipeline".into(), article: Some("sectioned".into()), ..Default::default() },
+        problems: vec!["theme=\"x\" is not light, dark or auto; using auto.".into()],
+        bridge: Some(Bridge::new(host.clone().into())),
+    };
+    let root = root();
+    host.append_child(&root).unwrap();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library: sample(), setup: Rc::new(setup) }).render();
+    yew::scheduler::flush().await;
+
+    // Its own start, not the URL's; only the reading pane; dark; the settings problem shown.
+    let input: web_sys::HtmlInputElement = root.query_selector("[data-testid='search']").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "pipeline");
+    assert_eq!(text(&root, "article-title"), "Sectioned Article");
+    assert!(all(&root, "[data-testid='article-item'], [data-testid='quotes-panel'], [data-testid='topic-map']").is_empty());
+    assert_eq!(root.first_element_child().unwrap().get_attribute("data-theme").as_deref(), Some("dark"));
+    assert!(text(&root, "error").contains("theme=\"x\""));
+    assert_eq!(
+        heard.borrow().as_slice(),
+        ["{\"articles\":2,\"query\":\"pipeline\",\"article\":\"sectioned\",\"filters\":[],\"matches\":1}"]
+    );
+    assert_eq!(gloo::utils::window().location().hash().unwrap(), "#q=ignored");
+    drop(listener);
 }

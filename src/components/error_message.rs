@@ -2,8 +2,6 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorMessageProps {
-    #[prop_or(AttrValue::Static("Lectern could not show these articles."))]
-    pub title: AttrValue,
     pub message: AttrValue,
 }
 
@@ -12,7 +10,7 @@ pub struct ErrorMessageProps {
 pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
     html! {
         <div class="lectern-error" role="alert" data-testid="error">
-            <strong>{ props.title.clone() }</strong>
+            <strong>{ "Lectern could not show these articles." }</strong>
             <p>{ props.message.clone() }</p>
         </div>
     }

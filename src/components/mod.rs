@@ -22,6 +22,7 @@ pub mod reading_pane;
 pub mod result_item;
 pub mod results_list;
 pub mod search_bar;
+pub mod setup_problems;
 pub mod side_panels;
 pub mod speaker_group;
 pub mod table_of_contents;

@@ -4,7 +4,6 @@ use lectern_core::search::{Filter, FilterKind, SearchResults, QUOTES_ONLY};
 use yew::prelude::*;
 
 use super::article_list::ArticleList;
-use super::error_message::ErrorMessage;
 use super::filter_bar::FilterBar;
 use super::no_results::NoResults;
 use super::notice::Notice;
@@ -15,6 +14,7 @@ use super::topic_map::TopicMapPanel;
 use super::reading_pane::ReadingPane;
 use super::results_list::ResultsList;
 use super::search_bar::SearchBar;
+use super::setup_problems::SetupProblems;
 use crate::embed::use_bridge::use_bridge;
 use crate::hooks::{use_slash_to_focus, use_url_sync};
 use crate::library::Library;
@@ -129,9 +129,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     { count_label(searching.then_some(results.total), library.articles.len()) }
                 </span>
             </header>
-            for problem in setup.problems.iter() {
-                <ErrorMessage title="This reader’s settings need a look." message={problem.clone()} />
-            }
+            <SetupProblems problems={setup.problems.clone()} />
             if let Some(text) = state.notice.clone() {
                 <Notice {text} on_dismiss={on_dismiss} />
             }

@@ -2,13 +2,12 @@ use std::rc::Rc;
 
 use lectern_core::topics::view::{csv, json, visible};
 use lectern_core::topics::{TopicMap, Topics};
-use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlImageElement, XmlSerializer};
+use web_sys::{Element, XmlSerializer};
 use yew::prelude::*;
 
 use crate::download::{download, download_url};
-use crate::url_state::encode;
+use crate::map_png::png_data_url;
 
 #[derive(Properties, PartialEq)]
 pub struct TopicExportProps {
@@ -63,7 +62,7 @@ fn save_json(p: &TopicExportProps) -> Result<(), JsValue> {
 }
 
 /// The drawing as a standalone SVG file: sized, with its font, colours already inline.
-fn svg_text(p: &TopicExportProps) -> Result<(String, f64, f64), JsValue> {
+fn svg_text(p: &TopicExportProps) -> Result<String, JsValue> {
     let holder = p.drawing.cast::<Element>().ok_or("no map")?;
     let svg = holder.query_selector("svg")?.ok_or("no map")?;
     let copy: Element = svg.clone_node_with_deep(true)?.dyn_into()?;
@@ -73,36 +72,15 @@ fn svg_text(p: &TopicExportProps) -> Result<(String, f64, f64), JsValue> {
     copy.set_attribute("height", &h.to_string())?;
     copy.set_attribute("xmlns", "http://www.w3.org/2000/svg")?;
     copy.set_attribute("font-family", "system-ui, -apple-system, Segoe UI, Roboto, sans-serif")?;
-    Ok((XmlSerializer::new()?.serialize_to_string(&copy)?, w, h))
+    XmlSerializer::new()?.serialize_to_string(&copy)
 }
 
 fn save_svg(p: &TopicExportProps) -> Result<(), JsValue> {
-    let (text, _, _) = svg_text(p)?;
+    let text = svg_text(p)?;
     download(&format!("topic-map-{}.svg", p.scope), "image/svg+xml", &text)
 }
 
-/// Draw the SVG onto a canvas at twice its size, on white, and save that.
 fn save_png(p: &TopicExportProps) -> Result<(), JsValue> {
-    let (text, w, h) = svg_text(p)?;
-    let image = HtmlImageElement::new()?;
-    let name = format!("topic-map-{}.png", p.scope);
-    let source = format!("data:image/svg+xml;charset=utf-8,{}", encode(&text));
-    let loaded = image.clone();
-    let onload = Closure::once_into_js(move || {
-        let draw = || -> Result<(), JsValue> {
-            let canvas: HtmlCanvasElement = gloo::utils::document().create_element("canvas")?.dyn_into()?;
-            canvas.set_width((w * 2.0) as u32);
-            canvas.set_height((h * 2.0) as u32);
-            let context: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
-            context.set_fill_style_str("#ffffff");
-            context.fill_rect(0.0, 0.0, w * 2.0, h * 2.0);
-            context.draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, w * 2.0, h * 2.0)?;
-            download_url(&name, &canvas.to_data_url_with_type("image/png")?)
-        };
-        let _ = draw();
-    });
-    image.set_onload(Some(onload.unchecked_ref()));
-    image.set_src(&source);
-    Ok(())
+    let url = png_data_url(&p.topics, &p.map, p.count, p.threshold)?;
+    download_url(&format!("topic-map-{}.png", p.scope), &url)
 }
-

@@ -22,7 +22,8 @@ thread_local! {
 pub fn install(root: Element, host: Option<EventTarget>) {
     PLACE.with(|p| *p.borrow_mut() = Some((root, host)));
     static HOOK: Once = Once::new();
-    HOOK.call_once(|| std::panic::set_hook(Box::new(show)));
+    // Through Yew, which would otherwise put its own hook in place of this one when it renders.
+    HOOK.call_once(|| yew::set_custom_panic_hook(Box::new(show)));
 }
 
 fn show(info: &PanicHookInfo) {

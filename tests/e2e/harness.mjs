@@ -6,35 +6,54 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dist = join(repo, 'dist');
-const shots = join(repo, 'target', 'screenshots');
+export const shots = join(repo, 'target', 'screenshots');
 
 export const WIDE = { width: 1440, height: 900 };
 export const NARROW = { width: 360, height: 800 };
 
-export async function start() {
-  await mkdir(shots, { recursive: true });
-  const server = await serve(dist);
-  const browser = await chromium.launch({
+export function launch() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** A fresh page in its own context that records console errors, uncaught exceptions and
+ *  Content-Security-Policy violations in `page.problems`. */
+export async function watchedPage(browser, { viewport = WIDE, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+  // Injected by the browser, not the page, so it runs under any CSP.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+  return page;
+}
+
+export const shot = (page, name, fullPage = false) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+
+export async function start() {
+  await mkdir(shots, { recursive: true });
+  const server = await serve(dist);
+  const browser = await launch();
   return {
     url: server.url,
-    /** A fresh page that records console errors and uncaught exceptions. */
+    /** A fresh page on the standalone site, once its reader shows. */
     async page({ viewport = WIDE, colorScheme = 'light', hash = '' } = {}) {
-      const context = await browser.newContext({ viewport, colorScheme });
-      const page = await context.newPage();
-      page.problems = [];
-      page.on('pageerror', (e) => page.problems.push(`uncaught: ${e.message}`));
-      page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+      const page = await watchedPage(browser, { viewport, colorScheme });
       await page.goto(server.url + hash);
       await page.getByTestId('reader').waitFor();
       return page;
     },
-    shot: (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: false }),
+    shot,
     async stop() {
       await browser.close();
       await server.close();

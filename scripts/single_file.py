@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Turn a release build's folder into one self-contained .html file: stylesheets, icon,
+JavaScript and the WebAssembly (base64) inlined, so it works opened straight from disk
+(file://) — for mailing an article set to someone or reading offline.
+
+    python3 scripts/single_file.py DIST OUT.html      (scripts/single_file.sh builds first)
+"""
+import base64
+import re
+import sys
+from pathlib import Path
+
+
+def fail(why: str):
+    sys.exit(f"single_file: {why}")
+
+
+def main() -> None:
+    if len(sys.argv) != 3:
+        fail("usage: single_file.py DIST OUT.html")
+    dist, out = Path(sys.argv[1]), Path(sys.argv[2])
+    page = (dist / "index.html").read_text(encoding="utf-8")
+    loader = re.search(r"<script type=\"?module\"?>(.*?)</script>", page, re.S)
+    glue_name = re.search(r"from '\./([\w.-]+\.js)'", page)
+    wasm_name = re.search(r"module_or_path: '\./([\w.-]+\.wasm)'", page)
+    if not (loader and glue_name and wasm_name):
+        fail(f"{dist}/index.html does not load the reader as a Trunk release build does")
+    glue = (dist / glue_name.group(1)).read_text(encoding="utf-8")
+    exports = re.search(r"^export \{ initSync, (\w+) as default \};$", glue, re.M)
+    if not exports:
+        fail("the wasm-bindgen glue no longer ends with the export line this script expects")
+    if "</script" in glue.lower():
+        fail("the glue contains '</script', which cannot be inlined")
+    wasm = base64.b64encode((dist / wasm_name.group(1)).read_bytes()).decode("ascii")
+    # The glue's own code, then: decode the wasm and start it (main mounts #lectern-root).
+    script = (
+        glue[: exports.start()]
+        + glue[exports.end():]
+        + f'\nconst wasmBytes = Uint8Array.from(atob("{wasm}"), (c) => c.charCodeAt(0));\n'
+        + f"await {exports.group(1)}({{ module_or_path: wasmBytes }});\n"
+    )
+    page = page[: loader.start()] + f"<script type=module>{script}</script>" + page[loader.end():]
+
+    def inline_link(match: re.Match) -> str:
+        tag = match.group(0)
+        href = re.search(r"href=\"?\./([\w.-]+)", tag)
+        if "modulepreload" in tag or "rel=preload" in tag:
+            return ""
+        if href and "stylesheet" in tag:
+            return f"<style>{(dist / href.group(1)).read_text(encoding='utf-8')}</style>"
+        if href and "icon" in tag:
+            svg = base64.b64encode((dist / href.group(1)).read_bytes()).decode("ascii")
+            return f'<link rel=icon href="data:image/svg+xml;base64,{svg}">'
+        return tag
+
+    page = re.sub(r"<link[^>]*>", inline_link, page)
+    if re.search(r"(href|src)=\"?\./", page):
+        fail("something in the page still points at a file beside it")
+    out.write_text(page, encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KB)")
+
+
+if __name__ == "__main__":
+    main()
