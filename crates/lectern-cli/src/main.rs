@@ -1,7 +1,9 @@
 //! `lectern`: the command-line face of lectern-core. `inspect` reads article files exactly as the
-//! reader's build does and prints what it derived, so what it prints is what readers see.
+//! reader's build does and prints what it derived, so what it prints is what readers see;
+//! `bundle` writes them into the file a reader loads with `src=`.
 
 mod args;
+mod bundle;
 mod report;
 
 use std::io::Write;
@@ -21,6 +23,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Inspect(options)) => run_inspect(&options),
+        Ok(Command::Bundle { paths, output }) => bundle::run(&paths, &output),
         Err(message) => {
             eprintln!("lectern: {message}\n\n{}", args::USAGE);
             ExitCode::from(2)

@@ -1,5 +1,10 @@
-//! The binary form of a set of parsed articles and their search index: what the reader's build
-//! embeds, so the browser shows and searches the bundled articles without preparing anything.
+//! The binary form of a set of parsed articles with their search index, quotes and topics: what
+//! the reader's build embeds and what `lectern bundle` writes, so the browser shows and searches
+//! them without preparing anything.
+//!
+//! Layout: `LECTERN\0`, the format version (u16), the payload's length (u64) and its CRC-32
+//! (u32), all little-endian, then the payload (postcard). The header lets a reader tell a file
+//! that is not a bundle, one of another version, one cut short and one damaged apart, and say so.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,13 +13,18 @@ use crate::search::SearchIndex;
 use crate::topics::Topics;
 
 const MAGIC: &[u8; 8] = b"LECTERN\0";
-/// Bumped whenever the serialised model changes shape.
-pub const FORMAT_VERSION: u16 = 5;
+/// Bumped whenever the serialised model or the header changes shape.
+pub const FORMAT_VERSION: u16 = 6;
+const HEADER: usize = 8 + 2 + 8 + 4;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum BundleError {
     NotABundle,
     Version { found: u16 },
+    /// The file ends before the length its header gives.
+    Truncated { expected: u64, found: u64 },
+    /// The payload does not match its checksum: changed or damaged after it was written.
+    Checksum,
     Corrupt(String),
 }
 
@@ -26,6 +36,11 @@ impl std::fmt::Display for BundleError {
                 f,
                 "bundle format version {found}, but this reader reads version {FORMAT_VERSION}"
             ),
+            Self::Truncated { expected, found } => write!(
+                f,
+                "the bundle is cut short ({found} of {expected} bytes): the download or copy did not finish"
+            ),
+            Self::Checksum => f.write_str("the bundle is damaged: its checksum does not match its contents"),
             Self::Corrupt(why) => write!(f, "the bundle is damaged: {why}"),
         }
     }
@@ -49,18 +64,34 @@ impl Bundle {
 }
 
 pub fn encode(bundle: &Bundle) -> Vec<u8> {
-    let mut out = MAGIC.to_vec();
+    let payload = postcard::to_allocvec(bundle).expect("a bundle always serialises");
+    let mut out = Vec::with_capacity(HEADER + payload.len());
+    out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    out.extend(postcard::to_allocvec(bundle).expect("a bundle always serialises"));
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32(&payload).to_le_bytes());
+    out.extend(payload);
     out
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
     let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or(BundleError::NotABundle)?;
-    let (version, payload) = rest.split_at_checked(2).ok_or(BundleError::NotABundle)?;
+    let (version, rest) = rest.split_at_checked(2).ok_or(BundleError::NotABundle)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
     if found != FORMAT_VERSION {
         return Err(BundleError::Version { found });
+    }
+    let (length, rest) = rest.split_at_checked(8).ok_or(BundleError::Truncated { expected: HEADER as u64, found: bytes.len() as u64 })?;
+    let (checksum, payload) = rest.split_at_checked(4).ok_or(BundleError::Truncated { expected: HEADER as u64, found: bytes.len() as u64 })?;
+    let length = u64::from_le_bytes(length.try_into().expect("8 bytes"));
+    if (payload.len() as u64) < length {
+        return Err(BundleError::Truncated { expected: HEADER as u64 + length, found: bytes.len() as u64 });
+    }
+    if payload.len() as u64 > length {
+        return Err(BundleError::Corrupt(format!("{} unexpected trailing bytes", payload.len() as u64 - length)));
+    }
+    if crc32(payload) != u32::from_le_bytes(checksum.try_into().expect("4 bytes")) {
+        return Err(BundleError::Checksum);
     }
     let (bundle, unread): (Bundle, &[u8]) =
         postcard::take_from_bytes(payload).map_err(|e| BundleError::Corrupt(e.to_string()))?;
@@ -68,4 +99,32 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
         return Err(BundleError::Corrupt(format!("{} unexpected trailing bytes", unread.len())));
     }
     Ok(bundle)
+}
+
+/// CRC-32 (IEEE 802.3, as in zip and PNG), a byte at a time from a table built at compile time.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    const TABLE: [u32; 256] = {
+        let mut table = [0u32; 256];
+        let mut i = 0;
+        while i < 256 {
+            let mut c = i as u32;
+            let mut k = 0;
+            while k < 8 {
+                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+                k += 1;
+            }
+            table[i] = c;
+            i += 1;
+        }
+        table
+    };
+    !bytes.iter().fold(!0u32, |c, &b| TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn crc32_matches_the_standard_check_value() {
+        assert_eq!(super::crc32(b"123456789"), 0xCBF4_3926);
+    }
 }

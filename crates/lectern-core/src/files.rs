@@ -29,18 +29,26 @@ pub fn ingest_folder(dir: &Path) -> Result<Vec<Article>, Vec<String>> {
 /// Read every article file under `paths` as an article, in order. Errors name the file's path,
 /// so a message says exactly which file to fix.
 pub fn ingest_paths(paths: &[PathBuf]) -> Vec<Result<Article, IngestError>> {
-    load(paths)
-        .into_iter()
-        .map(|(path, file)| {
-            file.and_then(|f| ingest(&f))
-                .map_err(|e| IngestError { file: path.display().to_string(), ..e })
-        })
-        .collect()
+    ingest_paths_with(paths, |_, _| {})
 }
 
-/// Every article file under `paths` (folders walked recursively, sorted by path; hidden entries
-/// skipped), read into memory. A path that cannot be read is reported in place.
-fn load(paths: &[PathBuf]) -> Vec<(PathBuf, Result<SourceFile, IngestError>)> {
+/// [`ingest_paths`], calling `progress(done, total)` after each file: large folders take a while.
+pub fn ingest_paths_with(paths: &[PathBuf], mut progress: impl FnMut(usize, usize)) -> Vec<Result<Article, IngestError>> {
+    let found = list(paths);
+    let total = found.len();
+    let mut out = Vec::with_capacity(total);
+    for (done, entry) in found.into_iter().enumerate() {
+        out.push(entry.and_then(|path| {
+            read(&path).and_then(|f| ingest(&f)).map_err(|e| IngestError { file: path.display().to_string(), ..e })
+        }));
+        progress(done + 1, total);
+    }
+    out
+}
+
+/// Every article file under `paths`: folders walked recursively, sorted by path, hidden entries
+/// skipped. A folder that cannot be read is reported in place.
+fn list(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -50,15 +58,6 @@ fn load(paths: &[PathBuf]) -> Vec<(PathBuf, Result<SourceFile, IngestError>)> {
         }
     }
     found
-        .into_iter()
-        .map(|p| match p {
-            Ok(path) => {
-                let file = read(&path);
-                (path, file)
-            }
-            Err(e) => (PathBuf::from(&e.file), Err(e)),
-        })
-        .collect()
 }
 
 fn walk(dir: &Path, found: &mut Vec<Result<PathBuf, IngestError>>) {
