@@ -72,7 +72,7 @@ fn encode(s: &str) -> String {
 }
 
 /// Percent-decode; malformed escapes are kept as written, invalid UTF-8 is replaced.
-fn decode(s: &str) -> String {
+pub(crate) fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -16,7 +16,7 @@ use web_sys::js_sys::Reflect;
 use web_sys::{Element, HtmlElement};
 use yew::AppHandle;
 
-use crate::components::embedded::{Embedded, EmbeddedProps};
+use crate::components::reader_loader::{ReaderLoader, ReaderLoaderProps};
 use bridge::{Bridge, Command};
 use options::{check, RawOptions};
 
@@ -25,7 +25,7 @@ const SEARCH_LIMIT: usize = 20;
 
 #[wasm_bindgen]
 pub struct Widget {
-    app: Option<AppHandle<Embedded>>,
+    app: Option<AppHandle<ReaderLoader>>,
     bridge: Rc<Bridge>,
 }
 
@@ -42,8 +42,8 @@ pub fn mount(root: Element, host: HtmlElement, options: JsValue) -> Widget {
         let _ = root.style().set_property("height", height);
     }
     let bridge = Bridge::new(host.into());
-    let props = EmbeddedProps { options: Rc::new(options), bridge: bridge.clone() };
-    let app = yew::Renderer::<Embedded>::with_root_and_props(root, props).render();
+    let props = ReaderLoaderProps { options: Rc::new(options), bridge: Some(bridge.clone()) };
+    let app = yew::Renderer::<ReaderLoader>::with_root_and_props(root, props).render();
     Widget { app: Some(app), bridge }
 }
 

@@ -34,13 +34,7 @@ pub fn check(raw: &RawOptions) -> EmbedOptions {
     let mut problems = Vec::new();
     let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
 
-    let src = given(&raw.src).and_then(|src| match bundle_url(&src) {
-        Ok(()) => Some(src),
-        Err(why) => {
-            problems.push(format!("src=\"{src}\" {why}; showing the built-in articles."));
-            None
-        }
-    });
+    let src = given(&raw.src).and_then(|src| checked_src(&src).map_err(|e| problems.push(e)).ok());
     let panels = match Panels::parse(raw.panels.as_deref().unwrap_or("")) {
         Ok(p) => p,
         Err(unknown) => {
@@ -78,6 +72,14 @@ pub fn check(raw: &RawOptions) -> EmbedOptions {
     }
     let start = ViewState { query, article: given(&raw.article), ..Default::default() };
     EmbedOptions { src, height, setup: Setup { panels, theme, url_hash, start, problems, bridge: None } }
+}
+
+/// A bundle URL from an attribute or the site's `?src=`, or why it will not be fetched.
+pub fn checked_src(src: &str) -> Result<String, String> {
+    let src = src.trim();
+    bundle_url(src)
+        .map(|()| src.to_string())
+        .map_err(|why| format!("src=\"{src}\" {why}; showing the built-in articles."))
 }
 
 /// Bundles come over http(s), from a path on this host, or (opened from disk) a file.

@@ -13,9 +13,11 @@ use crate::library::Library;
 use crate::setup::Setup;
 
 #[derive(Properties, PartialEq)]
-pub struct EmbeddedProps {
+pub struct ReaderLoaderProps {
     pub options: Rc<EmbedOptions>,
-    pub bridge: Rc<Bridge>,
+    /// The embedding page's handle; none on the standalone site.
+    #[prop_or_default]
+    pub bridge: Option<Rc<Bridge>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -25,10 +27,10 @@ enum Articles {
     Failed(String),
 }
 
-/// A reader on someone else's page: the built-in articles or the bundle its `src` names, set
-/// up as the page asked.
+/// A reader over the built-in articles or the bundle `src` names (loading, then the reader or
+/// a message saying why not), set up as the page asked.
 #[component]
-pub fn Embedded(props: &EmbeddedProps) -> Html {
+pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
     let articles = use_state(|| match props.options.src {
         Some(_) => Articles::Loading,
         None => bundled::library().map_or_else(Articles::Failed, |l| Articles::Ready(Rc::new(l))),
@@ -45,16 +47,16 @@ pub fn Embedded(props: &EmbeddedProps) -> Html {
     }
     {
         let bridge = props.bridge.clone();
-        use_effect_with((*articles).clone(), move |articles| match articles {
-            Articles::Ready(library) => bridge.set_library(library.clone()),
-            Articles::Failed(message) => bridge.emit(
+        use_effect_with((*articles).clone(), move |articles| match (articles, &bridge) {
+            (Articles::Ready(library), Some(bridge)) => bridge.set_library(library.clone()),
+            (Articles::Failed(message), Some(bridge)) => bridge.emit(
                 "lectern:error",
                 &format!("{{\"message\":{}}}", lectern_core::quotes::export::json_string(message)),
             ),
-            Articles::Loading => {}
+            _ => {}
         });
     }
-    let setup = use_memo((), |_| Setup { bridge: Some(props.bridge.clone()), ..props.options.setup.clone() });
+    let setup = use_memo((), |_| Setup { bridge: props.bridge.clone(), ..props.options.setup.clone() });
     let theme = props.options.setup.theme.attribute();
     match &*articles {
         Articles::Loading => html! {
