@@ -1,6 +1,7 @@
 //! Lectern's reader: a thin Yew shell over lectern-core. Components render [`state`]; every
 //! change goes through its reducer.
 
+pub mod added;
 pub mod bundled;
 pub mod components;
 pub mod download;
@@ -11,8 +12,10 @@ pub mod map_png;
 pub mod map_state;
 pub mod quote_marks;
 pub mod setup;
+pub mod storage;
 pub mod state;
 pub mod url_state;
+pub mod use_added;
 
 pub use components::app::App;
 pub use components::reader::{Reader, ReaderProps};

@@ -65,6 +65,9 @@ pub enum Action {
     /// Quotes panel scope: every article (true) or the open one.
     ShowAllQuotes(bool),
     ShowPanel(Panel),
+    /// The set of articles changed (the reader added or removed some): keep the open article
+    /// if it is still there, or open `reveal` (an article just added).
+    Replace { library: Rc<Library>, reveal: Option<String> },
 }
 
 impl ReaderState {
@@ -187,6 +190,12 @@ impl Reducible for ReaderState {
             },
             Action::ShowAllQuotes(all) => ReaderState { all_quotes: all, ..(*self).clone() },
             Action::ShowPanel(panel) => ReaderState { panel, ..(*self).clone() },
+            Action::Replace { library, reveal } => {
+                let keep = reveal.or_else(|| self.open_article().map(|a| a.id.clone()));
+                let open = keep.and_then(|id| library.position(&id)).or((!library.articles.is_empty()).then_some(0));
+                // Passage numbers belong to the old index: forget the ones held.
+                ReaderState { library, open, focus: None, focus_quote: None, current_match: None, ..(*self).clone() }
+            }
         };
         // Same state, same Rc: Yew skips the re-render.
         if next == *self { self } else { Rc::new(next) }
@@ -326,5 +335,21 @@ mod tests {
         let s = state(ViewState::default());
         let same = s.clone().reduce(Action::Open("a".into()));
         assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    #[test]
+    fn a_changed_set_keeps_the_open_article_and_the_query_or_reveals_an_added_one() {
+        let s = state(link("b")).reduce(Action::SetQuery("gas".into())).reduce(Action::OpenPassage(3));
+        let read = |name: &str, text: &str| ingest(&SourceFile { name: name.into(), bytes: text.as_bytes().to_vec() }).unwrap();
+        let mut articles: Vec<_> = s.library.articles.iter().map(|a| (**a).clone()).collect();
+        articles.insert(0, read("c.txt", "Third\n\nA new article about gas.\n"));
+        let bigger = Rc::new(Library::from_articles(articles));
+        let kept = s.clone().reduce(Action::Replace { library: bigger.clone(), reveal: None });
+        assert_eq!(kept.open_article().unwrap().id, "b");
+        assert_eq!((kept.query.as_str(), kept.focus), ("gas", None));
+        let shown = s.reduce(Action::Replace { library: bigger, reveal: Some("c".into()) });
+        assert_eq!(shown.open_article().unwrap().id, "c");
+        let gone = shown.reduce(Action::Replace { library: library(), reveal: None });
+        assert_eq!(gone.open, Some(0));
     }
 }

@@ -1,6 +1,7 @@
 //! One component per file. Each renders the props it is given and reports what the reader did
 //! through callbacks; none holds article state of its own.
 
+pub mod add_articles;
 pub mod app;
 pub mod article_item;
 pub mod article_list;

@@ -28,6 +28,15 @@ pub struct ReaderProps {
     /// Panels, theme, URL use: the standalone site's unless an embedding page chose.
     #[prop_or_default]
     pub setup: Rc<Setup>,
+    /// The controls for adding one's own articles, shown above the article list.
+    #[prop_or_default]
+    pub adding: Html,
+    /// Files dropped on the reader; dropping is off without it.
+    #[prop_or_default]
+    pub on_files: Option<Callback<Vec<web_sys::File>>>,
+    /// An article to open when `library` changes (one just added).
+    #[prop_or_default]
+    pub reveal: Option<String>,
 }
 
 /// The whole reader: search above, results and articles beside (on a phone, above) the
@@ -44,6 +53,16 @@ pub fn Reader(props: &ReaderProps) -> Html {
         })
     };
     use_url_sync(&state, setup.url_hash);
+    {
+        let (dispatcher, current) = (state.dispatcher(), state.library.clone());
+        use_effect_with((props.library.clone(), props.reveal.clone()), move |(library, reveal)| {
+            if *library != current {
+                dispatcher.dispatch(Action::Replace { library: library.clone(), reveal: reveal.clone() });
+            }
+        });
+    }
+    let dragging = use_state(|| false);
+    let drop_handlers = drop_handlers(props.on_files.clone(), dragging.clone());
     let search_input = use_node_ref();
     let root = use_node_ref();
     // Embedded readers take `/` only while focus is inside them: a page may hold several.
@@ -114,7 +133,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let panels = setup.panels;
 
     html! {
-        <div class="lectern" data-testid="reader" data-theme={setup.theme.attribute()} ref={root.clone()}>
+        <div
+            class={classes!("lectern", (*dragging).then_some("lectern-dragging"))}
+            data-testid="reader"
+            data-theme={setup.theme.attribute()}
+            ref={root.clone()}
+            ondragover={drop_handlers.0}
+            ondragleave={drop_handlers.1}
+            ondrop={drop_handlers.2}
+        >
             <a class="lectern-skip" href="#" onclick={skip_to_article(root)}>{ "Skip to article" }</a>
             <header class="lectern-bar">
                 <span class="lectern-brand" aria-hidden="true">{ "❦" }</span>
@@ -136,6 +163,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <div class={classes!("lectern-layout", (!panels.all()).then_some("lectern-layout-some"))}>
                 if panels.list {
                 <div class="lectern-side">
+                    { props.adding.clone() }
                     if searching {
                         <FilterBar facets={results.facets.clone()} on_toggle={on_toggle.clone()} />
                         if results.total == 0 {
@@ -222,4 +250,33 @@ fn skip_to_article(root: NodeRef) -> Callback<MouseEvent> {
             let _ = title.focus();
         }
     })
+}
+
+type DragHandlers = (Callback<DragEvent>, Callback<DragEvent>, Callback<DragEvent>);
+
+/// Over, leave and drop: files dropped anywhere on the reader are added (when it can add them).
+fn drop_handlers(on_files: Option<Callback<Vec<web_sys::File>>>, dragging: UseStateHandle<bool>) -> DragHandlers {
+    let Some(on_files) = on_files else { return Default::default() };
+    let carries_files =
+        |e: &DragEvent| e.data_transfer().is_some_and(|d| d.types().iter().any(|t| t.as_string().as_deref() == Some("Files")));
+    let over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            if carries_files(&e) {
+                e.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let dropped = Callback::from(move |e: DragEvent| {
+        dragging.set(false);
+        let Some(list) = e.data_transfer().and_then(|d| d.files()) else { return };
+        e.prevent_default();
+        on_files.emit((0..list.length()).filter_map(|i| list.get(i)).collect());
+    });
+    (over, leave, dropped)
 }

@@ -3,14 +3,17 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::add_articles::AddArticles;
 use super::error_message::ErrorMessage;
 use super::reader::Reader;
+use crate::added;
 use crate::bundled;
 use crate::embed::bridge::Bridge;
 use crate::embed::load::fetch_library;
 use crate::embed::options::EmbedOptions;
 use crate::library::Library;
 use crate::setup::Setup;
+use crate::use_added::use_added_articles;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderLoaderProps {
@@ -45,9 +48,18 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
             }
         });
     }
+    let added = use_added_articles(props.options.src.clone().unwrap_or_default());
+    // What the reader shows: the loaded articles and the added ones, rebuilt when either changes.
+    let shown = use_memo(((*articles).clone(), added.set.revision), {
+        let files = added.set.files.clone();
+        move |(articles, _)| match articles {
+            Articles::Ready(base) if !files.is_empty() => Articles::Ready(Rc::new(added::combine(base, &files))),
+            other => other.clone(),
+        }
+    });
     {
         let bridge = props.bridge.clone();
-        use_effect_with((*articles).clone(), move |articles| match (articles, &bridge) {
+        use_effect_with((*shown).clone(), move |articles| match (articles, &bridge) {
             (Articles::Ready(library), Some(bridge)) => bridge.set_library(library.clone()),
             (Articles::Failed(message), Some(bridge)) => bridge.emit(
                 "lectern:error",
@@ -58,7 +70,7 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
     }
     let setup = use_memo((), |_| Setup { bridge: props.bridge.clone(), ..props.options.setup.clone() });
     let theme = props.options.setup.theme.attribute();
-    match &*articles {
+    match &*shown {
         Articles::Loading => html! {
             <div class="lectern" data-theme={theme} aria-busy="true">
                 <p class="lectern-loading" role="status">{ "Loading articles…" }</p>
@@ -69,6 +81,21 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
                 <ErrorMessage message={message.clone()} />
             </div>
         },
-        Articles::Ready(library) => html! { <Reader library={library.clone()} setup={setup} /> },
+        Articles::Ready(library) => html! {
+            <Reader
+                library={library.clone()}
+                setup={setup}
+                reveal={added.set.reveal.clone()}
+                on_files={added.on_files.clone()}
+                adding={html! {
+                    <AddArticles
+                        set={Rc::new((*added.set).clone())}
+                        on_files={added.on_files.clone()}
+                        on_remove={added.on_remove.clone()}
+                        on_dismiss={added.on_dismiss.clone()}
+                    />
+                }}
+            />
+        },
     }
 }

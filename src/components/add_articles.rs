@@ -1,0 +1,87 @@
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{File, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::added::AddedSet;
+
+#[derive(Properties, PartialEq)]
+pub struct AddArticlesProps {
+    pub set: Rc<AddedSet>,
+    pub on_files: Callback<Vec<File>>,
+    pub on_remove: Callback<String>,
+    pub on_dismiss: Callback<()>,
+}
+
+/// Adding articles from the reader's own files: a chooser (dropping files on the reader works
+/// too), progress while they are read, what could not be added and why, and the added ones
+/// with a way to remove each.
+#[component]
+pub fn AddArticles(props: &AddArticlesProps) -> Html {
+    let set = &props.set;
+    let on_change = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            if let Some(list) = input.files() {
+                on_files.emit((0..list.length()).filter_map(|i| list.get(i)).collect());
+            }
+            // The same file can be chosen again (after removing it).
+            input.set_value("");
+        })
+    };
+    let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    html! {
+        <section class="lectern-add" aria-label="Your own articles">
+            <label class="lectern-add-button">
+                { "Add articles…" }
+                <input
+                    type="file"
+                    multiple=true
+                    accept=".txt,.md,.markdown,text/plain,text/markdown"
+                    class="lectern-visually-hidden"
+                    data-testid="add-articles"
+                    disabled={set.progress.is_some()}
+                    onchange={on_change}
+                />
+            </label>
+            <span class="lectern-add-hint">{ "or drop .txt and .md files on the reader" }</span>
+            if let Some((done, total)) = set.progress {
+                <p class="lectern-add-progress" role="status" data-testid="add-progress">
+                    <progress max={total.to_string()} value={done.to_string()} />
+                    { format!("Reading {done} of {total} files…") }
+                </p>
+            }
+            if !set.problems.is_empty() {
+                <div class="lectern-error" role="alert" data-testid="error">
+                    <strong>{ if set.problems.len() == 1 { "A file was not added." } else { "Some files were not added." } }</strong>
+                    <ul class="lectern-error-list">
+                        for problem in set.problems.iter() { <li>{ problem.clone() }</li> }
+                    </ul>
+                    <button type="button" class="lectern-plain-button" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+            if let Some(why) = &set.not_kept {
+                <p class="lectern-add-note" role="status" data-testid="not-kept">{ why.clone() }</p>
+            }
+            if !set.files.is_empty() {
+                <ul class="lectern-added" aria-label="Articles you added">
+                    for file in set.files.iter() {
+                        <li data-testid="added-item" key={file.name.clone()}>
+                            <span class="lectern-added-title">{ file.article.title.clone() }</span>
+                            <span class="lectern-added-file">{ file.name.clone() }</span>
+                            <button
+                                type="button"
+                                class="lectern-plain-button"
+                                data-testid="remove-added"
+                                aria-label={format!("Remove {}", file.name)}
+                                onclick={props.on_remove.reform({ let name = file.name.clone(); move |_: MouseEvent| name.clone() })}
+                            >{ "Remove" }</button>
+                        </li>
+                    }
+                </ul>
+            }
+        </section>
+    }
+}
