@@ -20,9 +20,11 @@ export async function startDemos() {
   const browser = await launch();
   return {
     ...urls,
-    /** A watched page at `path` on the pages origin (waits for the load event only). */
-    async page(path, options) {
+    /** A watched page at `path` on the pages origin (waits for the load event only);
+     *  `init` runs in it before any of the page's own scripts. */
+    async page(path, { init, ...options } = {}) {
       const page = await watchedPage(browser, options);
+      if (init) await page.context().addInitScript(init);
       page.response = await page.goto(urls.pages + path);
       return page;
     },
