@@ -75,7 +75,7 @@ async fn mount_reader() -> Element {
     let history = gloo::utils::window().history().unwrap();
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
     let root = root();
-    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library: sample(), setup: Default::default() }).render();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), yew::props!(ReaderProps { library: sample() })).render();
     yew::scheduler::flush().await;
     root
 }
@@ -166,7 +166,7 @@ async fn quotations_are_marked_with_speakers_and_listed_in_the_panel() {
     quoted.quotes = lectern_core::quotes::extract(&quoted.sections);
     let library = Rc::new(Library::from_articles(vec![quoted, article("none", "No Quotes", vec![(None, vec!["Plain."])])]));
     let root = root();
-    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library, setup: Default::default() }).render();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), yew::props!(ReaderProps { library })).render();
     yew::scheduler::flush().await;
 
     let quotes = all(&root, "[data-testid='article-body'] [data-testid='quote']");
@@ -215,7 +215,7 @@ async fn an_embedded_reader_follows_its_setup_and_tells_its_page() {
     };
     let root = root();
     host.append_child(&root).unwrap();
-    yew::Renderer::<Reader>::with_root_and_props(root.clone(), ReaderProps { library: sample(), setup: Rc::new(setup) }).render();
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), yew::props!(ReaderProps { library: sample(), setup: Rc::new(setup) })).render();
     yew::scheduler::flush().await;
 
     // Its own start, not the URL's; only the reading pane; dark; the settings problem shown.
