@@ -18,8 +18,9 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 step "3/4 release build and size report"
 trunk build --release
 # Issue 2 shipped 86 KB; search added ~90 KB, quotes and topics ~80 KB, embedding (mount API,
-# bundle fetching, events, panic message) 16 KB.
-python3 scripts/size_report.py dist --budget-kb 290
+# bundle fetching, events, panic message) 16 KB; reading added articles in the browser (ingest,
+# quotes, topics, index build: the whole core) 112 KB, to move into a lazily loaded worker.
+python3 scripts/size_report.py dist --budget-kb 400
 
 step "4/4 end-to-end tests (playwright-core, release build on 127.0.0.1)"
 node --test --test-concurrency=1 tests/e2e/
