@@ -121,11 +121,16 @@ test('the keyboard alone reaches, moves through and opens articles, with visible
   const page = await app.page();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to article');
-  // Then the search box and its help button, then the first article.
+  // Then the search box and its help button, "Add articles…", then the first article.
   const focused = () => page.evaluate(() => document.activeElement.dataset.testid);
   await page.keyboard.press('Tab');
   assert.equal(await focused(), 'search');
-  for (let i = 0; i < 3 && (await focused()) !== 'article-item'; i += 1) await page.keyboard.press('Tab');
+  const passed = [];
+  for (let i = 0; i < 4 && (await focused()) !== 'article-item'; i += 1) {
+    await page.keyboard.press('Tab');
+    passed.push(await focused());
+  }
+  assert.ok(passed.includes('add-articles'), passed.join(', '));
   assert.equal(await focused(), 'article-item');
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, 'none', 'focused item shows a focus ring');
