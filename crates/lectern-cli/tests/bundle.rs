@@ -1,24 +1,10 @@
 //! `lectern bundle`: the file it writes holds what `inspect` reports, and it says what it skipped.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{articles_dir, lectern, scratch};
 
 use lectern_core::bundle::decode;
-
-fn lectern(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern")).args(args).output().expect("runs")
-}
-
-fn articles_dir() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles").display().to_string()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lectern-bundle-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 #[test]
 fn the_bundle_holds_what_inspect_reports() {

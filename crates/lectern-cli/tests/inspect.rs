@@ -1,22 +1,8 @@
 //! `lectern inspect` as outside tools drive it (shared/CONTRACT.md §2).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn lectern(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lectern")).args(args).output().expect("runs")
-}
-
-fn articles_dir() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../articles").display().to_string()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lectern-cli-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{articles_dir, lectern, scratch};
 
 #[test]
 fn json_follows_the_contract() {
