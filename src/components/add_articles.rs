@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
@@ -8,7 +6,7 @@ use crate::added::AddedSet;
 
 #[derive(Properties, PartialEq)]
 pub struct AddArticlesProps {
-    pub set: Rc<AddedSet>,
+    pub set: UseReducerHandle<AddedSet>,
     pub on_files: Callback<Vec<File>>,
     pub on_remove: Callback<String>,
     pub on_dismiss: Callback<()>,

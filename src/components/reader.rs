@@ -66,7 +66,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let search_input = use_node_ref();
     let root = use_node_ref();
     // Embedded readers take `/` only while focus is inside them: a page may hold several.
-    use_slash_to_focus(search_input.clone(), (!setup.url_hash || setup.bridge.is_some()).then(|| root.clone()));
+    use_slash_to_focus(search_input.clone(), setup.bridge.is_some().then(|| root.clone()));
 
     let library = state.library.clone();
     let results: Rc<SearchResults> = use_memo((library.clone(), state.query.clone(), state.filters.clone()), |(lib, q, f)| {

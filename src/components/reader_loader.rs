@@ -61,10 +61,7 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
         let bridge = props.bridge.clone();
         use_effect_with((*shown).clone(), move |articles| match (articles, &bridge) {
             (Articles::Ready(library), Some(bridge)) => bridge.set_library(library.clone()),
-            (Articles::Failed(message), Some(bridge)) => bridge.emit(
-                "lectern:error",
-                &format!("{{\"message\":{}}}", lectern_core::quotes::export::json_string(message)),
-            ),
+            (Articles::Failed(message), Some(bridge)) => bridge.emit_error(message),
             _ => {}
         });
     }
@@ -89,7 +86,7 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
                 on_files={added.on_files.clone()}
                 adding={html! {
                     <AddArticles
-                        set={Rc::new((*added.set).clone())}
+                        set={added.set.clone()}
                         on_files={added.on_files.clone()}
                         on_remove={added.on_remove.clone()}
                         on_dismiss={added.on_dismiss.clone()}

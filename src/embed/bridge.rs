@@ -10,6 +10,7 @@ use web_sys::{CustomEvent, CustomEventInit, EventTarget};
 use yew::Callback;
 
 use crate::library::Library;
+use lectern_core::quotes::export::json_string;
 
 /// What the page can ask of a running reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,21 +41,35 @@ impl std::fmt::Debug for Bridge {
     }
 }
 
+/// Events bubble and cross shadow roots, so a listener on `document` hears them too.
+fn emit(target: &EventTarget, name: &str, detail_json: &str) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&JSON::parse(detail_json).unwrap_or(JsValue::NULL));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// [`Bridge::emit_error`] for a target without a bridge (the panic hook's).
+pub fn emit_error(target: &EventTarget, message: &str) {
+    emit(target, "lectern:error", &format!("{{\"message\":{}}}", json_string(message)));
+}
+
 impl Bridge {
     pub fn new(host: EventTarget) -> Rc<Bridge> {
         Rc::new(Bridge { host, commands: RefCell::new(None), library: RefCell::new(None) })
     }
 
     /// Dispatch `name` on the page's element, with `detail_json` parsed as its `detail`.
-    /// Events bubble and cross shadow roots, so a listener on `document` hears them too.
     pub fn emit(&self, name: &str, detail_json: &str) {
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&JSON::parse(detail_json).unwrap_or(JsValue::NULL));
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = self.host.dispatch_event(&event);
-        }
+        emit(&self.host, name, detail_json);
+    }
+
+    /// `lectern:error` with `{"message": ...}`: this reader could not load, or stopped.
+    pub fn emit_error(&self, message: &str) {
+        emit_error(&self.host, message);
     }
 
     pub fn listen(&self, commands: Callback<Command>) {

@@ -8,10 +8,10 @@ use std::cell::RefCell;
 use std::panic::PanicHookInfo;
 use std::sync::Once;
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget};
 
-use super::bridge::Bridge;
-use lectern_core::quotes::export::json_string;
+use super::bridge;
 
 thread_local! {
     /// The element the reader renders into, and the page's element to tell.
@@ -37,7 +37,7 @@ fn show(info: &PanicHookInfo) {
     let Some((root, host)) = PLACE.try_with(|p| p.try_borrow().ok().and_then(|p| p.clone())).ok().flatten() else { return };
     let _ = replace_with_message(&root, &reason);
     if let Some(host) = host {
-        Bridge::new(host).emit("lectern:error", &format!("{{\"message\":{}}}", json_string(&reason)));
+        bridge::emit_error(&host, &reason);
     }
 }
 
@@ -65,5 +65,3 @@ fn replace_with_message(root: &Element, reason: &str) -> Result<(), wasm_bindgen
     place.append_child(&reader)?;
     root.replace_with_with_node_1(&place)
 }
-
-use wasm_bindgen::JsCast;

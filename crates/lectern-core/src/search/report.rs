@@ -74,22 +74,8 @@ pub fn json(found: &[Found], total: usize) -> String {
 
 /// A range of characters as a range of UTF-16 code units.
 fn utf16_range(text: &str, (start, end): Range) -> Range {
-    let mut units = 0;
-    let (mut from, mut to) = (0, 0);
-    for (i, c) in text.chars().enumerate() {
-        if i == start {
-            from = units;
-        }
-        if i == end {
-            to = units;
-            return (from, to);
-        }
-        units += c.len_utf16();
-    }
-    if start >= text.chars().count() {
-        from = units;
-    }
-    (from, to.max(units))
+    let units = |chars: usize| text.chars().take(chars).map(char::len_utf16).sum();
+    (units(start), units(end))
 }
 
 #[cfg(test)]
