@@ -28,12 +28,7 @@ impl<'a> Marker<'a> {
         let words = if marked_terms.is_empty() {
             HashSet::new()
         } else {
-            index
-                .words
-                .iter()
-                .filter(|(_, t)| marked_terms.binary_search(t).is_ok())
-                .map(|(w, _)| w.as_str())
-                .collect()
+            index.dictionary.words().filter(|(_, t)| marked_terms.binary_search(t).is_ok()).map(|(w, _)| w).collect()
         };
         Marker { index, terms: marked_terms, words }
     }
@@ -46,7 +41,7 @@ impl<'a> Marker<'a> {
         for_each_word(text, |word, start, end| {
             // Text outside the index (added since it was built) is stemmed to compare.
             let marked = self.words.contains(word)
-                || (self.index.words.binary_search_by(|(w, _)| w.as_str().cmp(word)).is_err()
+                || (!self.index.dictionary.has_word(word)
                     && self.index.term_id(&stem(word)).is_some_and(|t| self.terms.binary_search(&t).is_ok()));
             if marked {
                 ranges.push((start, end));

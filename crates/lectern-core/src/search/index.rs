@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use super::query::Query;
+use super::shards::{Dictionary, ShardContent, Term};
 use super::stem::stem;
 use super::quoted::QuotedPassages;
 use super::topical::TopicPassages;
@@ -32,36 +34,12 @@ pub struct Passage {
     pub len: u32,
 }
 
-/// One stem's postings, in flat arrays (a Vec per posting would cost more than the data).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub(super) struct Term {
-    pub stem: String,
-    /// Passages containing the stem, ascending.
-    pub passages: Vec<u32>,
-    /// Word positions in passage `passages[i]` are `positions[starts[i]..starts[i + 1]]`.
-    pub starts: Vec<u32>,
-    pub positions: Vec<u16>,
-}
-
-impl Term {
-    pub fn positions_in(&self, i: usize) -> &[u16] {
-        &self.positions[self.starts[i] as usize..self.starts[i + 1] as usize]
-    }
-
-    /// Index of `passage` in this term's postings.
-    pub fn find(&self, passage: u32) -> Option<usize> {
-        self.passages.binary_search(&passage).ok()
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchIndex {
     pub passages: Vec<Passage>,
-    /// Sorted by stem.
-    pub(super) terms: Vec<Term>,
-    /// Every folded word as written, sorted, with its term: for prefixes, misspellings and
-    /// suggestions, which work on words, not stems.
-    pub(super) words: Vec<(String, u32)>,
+    /// Terms sorted by stem, with their postings and the words (folded, as written) that stem
+    /// to them: words serve prefixes, misspellings and suggestions.
+    pub(super) dictionary: Dictionary,
     pub(super) avg_len: f32,
     /// Quotations per passage, for the speaker and "quotes only" filters.
     pub quoted: QuotedPassages,
@@ -120,24 +98,25 @@ impl SearchIndex {
         let avg_len = if passages.is_empty() { 1.0 } else { total_len as f32 / passages.len() as f32 };
         let quoted = QuotedPassages::build(articles, &passages);
         let topical = TopicPassages::build(&passages, extraction);
-        SearchIndex { passages, terms, words, avg_len: avg_len.max(1.0), quoted, topical }
+        SearchIndex { passages, dictionary: Dictionary::whole(terms, words), avg_len: avg_len.max(1.0), quoted, topical }
     }
 
     pub(super) fn term_id(&self, stem: &str) -> Option<u32> {
-        self.terms.binary_search_by(|t| t.stem.as_str().cmp(stem)).ok().map(|i| i as u32)
+        self.dictionary.term_id(stem)
     }
 
+    /// The term's postings; none when its shard has not been loaded.
     pub(super) fn term(&self, id: u32) -> &Term {
-        &self.terms[id as usize]
+        self.dictionary.term(id)
     }
 
     /// How many passages contain the term.
     pub(super) fn doc_freq(&self, id: u32) -> usize {
-        self.terms[id as usize].passages.len()
+        self.term(id).passages.len()
     }
 
     pub fn vocabulary_size(&self) -> usize {
-        self.terms.len()
+        self.dictionary.len()
     }
 }
 
@@ -169,4 +148,60 @@ fn passages_of(article: u32, a: &Article) -> Vec<(Passage, &str)> {
         }
     }
     out
+}
+
+/// Shards fetched to complete a word: completions are the first words in alphabetical order,
+/// so the first shards of the range hold them; a two-letter prefix would otherwise fetch
+/// hundreds.
+const PREFIX_SHARDS: usize = 3;
+
+/// Split indexes: shards filled in as they arrive.
+impl SearchIndex {
+    /// This index with its terms cut into shards of about `shard_bytes`, every shard empty, and
+    /// the shards' contents.
+    pub fn split(&self, shard_bytes: usize) -> (SearchIndex, Vec<ShardContent>) {
+        let (dictionary, contents) = self.dictionary.split(shard_bytes);
+        (SearchIndex { dictionary, ..self.clone_without_terms() }, contents)
+    }
+
+    fn clone_without_terms(&self) -> SearchIndex {
+        SearchIndex {
+            passages: self.passages.clone(),
+            dictionary: Dictionary::whole(Vec::new(), Vec::new()),
+            avg_len: self.avg_len,
+            quoted: self.quoted.clone(),
+            topical: self.topical.clone(),
+        }
+    }
+
+    pub fn shard_count(&self) -> usize {
+        self.dictionary.shard_count()
+    }
+
+    /// Fill in shard `i`. False when the content does not belong there (left empty).
+    pub fn fill_shard(&self, i: usize, content: ShardContent) -> bool {
+        self.dictionary.fill(i, content)
+    }
+
+    /// The shards a query needs that are not loaded yet: each word's stem's shard and, for a
+    /// word being completed, those its completions may be in. Misspellings are corrected from
+    /// the words of those shards (words sharing the typed word's beginning).
+    pub fn missing_shards(&self, query: &Query) -> Vec<usize> {
+        let mut wanted = Vec::new();
+        for clause in &query.clauses {
+            for (i, word) in clause.words.iter().enumerate() {
+                let stemmed = stem(word);
+                wanted.push(self.dictionary.shard_of(&stemmed));
+                if clause.prefix && i + 1 == clause.words.len() {
+                    // A stem is its word less an ending, with perhaps its last letter changed.
+                    let keep = word.char_indices().nth(word.chars().count().saturating_sub(1).max(2)).map_or(word.len(), |(at, _)| at);
+                    wanted.extend(self.dictionary.shards_from(&word[..keep]).take(PREFIX_SHARDS));
+                }
+            }
+        }
+        wanted.sort_unstable();
+        wanted.dedup();
+        wanted.retain(|&i| !self.dictionary.is_loaded(i));
+        wanted
+    }
 }

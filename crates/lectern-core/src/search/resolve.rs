@@ -75,12 +75,7 @@ fn add(alts: &mut Vec<Alternative>, terms: impl Iterator<Item = u32>, weight: f3
 
 /// Terms of the indexed words that begin with `prefix`.
 fn completions<'a>(index: &'a SearchIndex, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
-    let start = index.words.partition_point(|(w, _)| w.as_str() < prefix);
-    index.words[start..]
-        .iter()
-        .take_while(move |(w, _)| w.starts_with(prefix))
-        .map(|&(_, term)| term)
-        .take(MAX_COMPLETIONS)
+    index.dictionary.words_from(prefix).into_iter().map(|(_, term)| term).take(MAX_COMPLETIONS)
 }
 
 /// Terms of the indexed words within a few edits of `word` (none for short words), nearest first.
@@ -100,9 +95,9 @@ pub fn near_words<'a>(index: &'a SearchIndex, word: &str, max: usize) -> Vec<(us
         return Vec::new();
     }
     let mut near: Vec<(usize, &str, u32)> = index
-        .words
-        .iter()
-        .filter_map(|(w, term)| distance_within(word, w, max).map(|d| (d, w.as_str(), *term)))
+        .dictionary
+        .words()
+        .filter_map(|(w, term)| distance_within(word, w, max).map(|d| (d, w, term)))
         .filter(|&(d, _, _)| d > 0)
         .collect();
     near.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| index.doc_freq(b.2).cmp(&index.doc_freq(a.2))));

@@ -8,13 +8,17 @@
 
 use serde::{Deserialize, Serialize};
 
+mod split;
+
+pub use split::{split, ArticlePart, Head, Part, PartRef, ShardPart, SplitBundle, DEFAULT_SHARD_BYTES};
+
 use crate::model::Article;
 use crate::search::SearchIndex;
 use crate::topics::Topics;
 
 const MAGIC: &[u8; 8] = b"LECTERN\0";
 /// Bumped whenever the serialised model or the header changes shape.
-pub const FORMAT_VERSION: u16 = 6;
+pub const FORMAT_VERSION: u16 = 7;
 const HEADER: usize = 8 + 2 + 8 + 4;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -64,7 +68,19 @@ impl Bundle {
 }
 
 pub fn encode(bundle: &Bundle) -> Vec<u8> {
-    let payload = postcard::to_allocvec(bundle).expect("a bundle always serialises");
+    encode_part(&PartRef::Whole(bundle))
+}
+
+/// Read a whole bundle. The head of a split bundle is refused here: see [`decode_part`].
+pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
+    match decode_part(bytes)? {
+        Part::Whole(bundle) => Ok(bundle),
+        _ => Err(BundleError::Corrupt("this is one part of a split bundle, not a whole one".into())),
+    }
+}
+
+pub fn encode_part(part: &PartRef) -> Vec<u8> {
+    let payload = postcard::to_allocvec(part).expect("a bundle always serialises");
     let mut out = Vec::with_capacity(HEADER + payload.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -74,7 +90,8 @@ pub fn encode(bundle: &Bundle) -> Vec<u8> {
     out
 }
 
-pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
+/// Read any bundle file: a whole bundle, or the head, a shard or an article of a split one.
+pub fn decode_part(bytes: &[u8]) -> Result<Part, BundleError> {
     let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or(BundleError::NotABundle)?;
     let (version, rest) = rest.split_at_checked(2).ok_or(BundleError::NotABundle)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
@@ -93,12 +110,11 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle, BundleError> {
     if crc32(payload) != u32::from_le_bytes(checksum.try_into().expect("4 bytes")) {
         return Err(BundleError::Checksum);
     }
-    let (bundle, unread): (Bundle, &[u8]) =
-        postcard::take_from_bytes(payload).map_err(|e| BundleError::Corrupt(e.to_string()))?;
+    let (part, unread): (Part, &[u8]) = postcard::take_from_bytes(payload).map_err(|e| BundleError::Corrupt(e.to_string()))?;
     if !unread.is_empty() {
         return Err(BundleError::Corrupt(format!("{} unexpected trailing bytes", unread.len())));
     }
-    Ok(bundle)
+    Ok(part)
 }
 
 /// CRC-32 (IEEE 802.3, as in zip and PNG), a byte at a time from a table built at compile time.

@@ -1,0 +1,108 @@
+//! Split bundles, for archives too large to fetch whole: a head with what the reader needs
+//! first (the article list, passage table, filters, topic map and where each term's shard
+//! is), then one file per index shard and one per article, fetched when a query or the reader
+//! needs them, as Pagefind does. Each part names the bundle it belongs to, so a part from
+//! another build is refused rather than mixed in.
+
+use serde::{Deserialize, Serialize};
+
+use super::Bundle;
+use crate::model::Article;
+use crate::search::{SearchIndex, ShardContent};
+use crate::topics::{TopicMap, Topics};
+
+/// Postings per shard file, before compression: small enough that a query fetches little,
+/// large enough that a 10,000-article archive is a few thousand files, not a million.
+pub const DEFAULT_SHARD_BYTES: usize = 12_000;
+
+/// What any bundle file holds. Serialised like [`PartRef`], which writes it without copying.
+#[derive(Debug, Deserialize)]
+pub enum Part {
+    Whole(Bundle),
+    Head(Head),
+    Shard(ShardPart),
+    Article(ArticlePart),
+}
+
+#[derive(Debug, Serialize)]
+pub enum PartRef<'a> {
+    Whole(&'a Bundle),
+    Head(&'a Head),
+    Shard(&'a ShardPart),
+    Article(&'a ArticlePart),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    /// Shared by every part of one bundle.
+    pub bundle: u32,
+    /// Every article without its text: paragraphs are empty strings (their count kept) and
+    /// quotations are left out, so the list, the outline and filters work before any text.
+    pub articles: Vec<Article>,
+    /// The index without its terms: which shard holds a stem is known, its postings are not.
+    pub index: SearchIndex,
+    /// Topics and the map of all articles; per-article maps travel with each article.
+    pub topics: Topics,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShardPart {
+    pub bundle: u32,
+    pub shard: u32,
+    pub content: ShardContent,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticlePart {
+    pub bundle: u32,
+    pub article: u32,
+    pub text: Article,
+    pub map: TopicMap,
+}
+
+pub struct SplitBundle {
+    pub head: Head,
+    pub shards: Vec<ShardPart>,
+    pub articles: Vec<ArticlePart>,
+}
+
+impl SplitBundle {
+    /// The file each part is written to, relative to the head's folder.
+    pub fn head_name() -> &'static str {
+        "index.lectern"
+    }
+
+    pub fn shard_name(i: usize) -> String {
+        format!("s/{i}.lectern")
+    }
+
+    pub fn article_name(i: usize) -> String {
+        format!("a/{i}.lectern")
+    }
+}
+
+/// Cut a bundle into a head, shards of about `shard_bytes` of postings, and one part per article.
+pub fn split(bundle: Bundle, shard_bytes: usize) -> SplitBundle {
+    let id = super::crc32(&super::encode(&bundle));
+    let (index, contents) = bundle.index.split(shard_bytes);
+    let Topics { topics, all, per_article } = bundle.topics;
+    let stubs = bundle.articles.iter().map(without_text).collect();
+    let articles = bundle
+        .articles
+        .into_iter()
+        .zip(per_article.into_iter().chain(std::iter::repeat_with(TopicMap::default)))
+        .enumerate()
+        .map(|(i, (text, map))| ArticlePart { bundle: id, article: i as u32, text, map })
+        .collect();
+    let shards = contents.into_iter().enumerate().map(|(i, content)| ShardPart { bundle: id, shard: i as u32, content }).collect();
+    SplitBundle { head: Head { bundle: id, articles: stubs, index, topics: Topics { topics, all, per_article: Vec::new() } }, shards, articles }
+}
+
+fn without_text(article: &Article) -> Article {
+    let mut stub = Article { quotes: Vec::new(), ..article.clone() };
+    for section in &mut stub.sections {
+        section.paragraphs.iter_mut().for_each(String::clear);
+        section.paragraphs.iter_mut().for_each(String::shrink_to_fit);
+    }
+    stub
+}

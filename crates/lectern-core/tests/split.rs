@@ -1,0 +1,84 @@
+//! Split bundles: a search over a head whose shards arrive on demand answers exactly as the
+//! whole bundle does, and every part survives its own encoding.
+
+mod common;
+
+use std::path::PathBuf;
+
+use lectern_core::bundle::{decode_part, encode_part, split, Bundle, Part, PartRef, SplitBundle};
+use lectern_core::search::{search, Filter, Query, SearchResults};
+use lectern_core::files;
+
+fn seeds() -> Bundle {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../articles");
+    Bundle::build(files::ingest_folder(&dir).unwrap())
+}
+
+/// Search the split head, fetching (here: filling from memory) the shards it asks for first.
+fn search_split(parts: &SplitBundle, query: &str, filters: &[Filter]) -> SearchResults {
+    let parsed = Query::parse(query);
+    for i in parts.head.index.missing_shards(&parsed) {
+        assert!(parts.head.index.fill_shard(i, parts.shards[i].content.clone()), "shard {i} fits");
+    }
+    search(&parts.head.index, &parts.head.articles, &parsed, filters)
+}
+
+#[test]
+fn split_search_answers_as_the_whole_bundle() {
+    let whole = seeds();
+    // Tiny shards, so that queries cross many of them.
+    let parts = split(whole.clone(), 300);
+    assert!(parts.shards.len() > 20, "{} shards", parts.shards.len());
+    for query in [
+        "pipeline",
+        "imran khan",
+        "\"gas pipeline\"",
+        "russia -ukraine",
+        "Afganistan",
+        "shanghai cooperation organisation",
+        "moscow visit",
+        "pipel",
+        "isl",
+    ] {
+        let expected = search(&whole.index, &whole.articles, &Query::parse(query), &[]);
+        let got = search_split(&parts, query, &[]);
+        assert_eq!(got, expected, "query {query:?}");
+    }
+    let speaker = Filter::speaker("Shamshad Ahmad");
+    let expected = search(&whole.index, &whole.articles, &Query::parse("visit"), std::slice::from_ref(&speaker));
+    assert_eq!(search_split(&parts, "visit", &[speaker]), expected);
+}
+
+#[test]
+fn a_query_loads_only_the_shards_it_needs() {
+    let parts = split(seeds(), 300);
+    let first = parts.head.index.missing_shards(&Query::parse("pipeline"));
+    assert_eq!(first.len(), 1);
+    search_split(&parts, "pipeline", &[]);
+    assert!(parts.head.index.missing_shards(&Query::parse("pipeline")).is_empty());
+    assert!(parts.head.index.missing_shards(&Query::parse("pipeline moscow")).len() <= 1);
+}
+
+#[test]
+fn a_shard_from_elsewhere_is_refused() {
+    let parts = split(seeds(), 300);
+    assert!(!parts.head.index.fill_shard(0, parts.shards[1].content.clone()));
+    assert!(!parts.head.index.fill_shard(parts.shards.len(), parts.shards[0].content.clone()));
+    assert!(parts.head.index.fill_shard(0, parts.shards[0].content.clone()));
+}
+
+#[test]
+fn every_part_round_trips() {
+    let parts = split(seeds(), 300);
+    let Part::Head(head) = decode_part(&encode_part(&PartRef::Head(&parts.head))).unwrap() else { panic!("a head") };
+    assert_eq!(head, parts.head);
+    assert!(head.articles.iter().all(|a| a.paragraphs().all(str::is_empty) && a.quotes.is_empty()));
+    let Part::Shard(shard) = decode_part(&encode_part(&PartRef::Shard(&parts.shards[3]))).unwrap() else { panic!("a shard") };
+    assert_eq!(shard, parts.shards[3]);
+    let Part::Article(article) = decode_part(&encode_part(&PartRef::Article(&parts.articles[0]))).unwrap() else { panic!("an article") };
+    assert_eq!(article, parts.articles[0]);
+    assert!(!article.text.quotes.is_empty());
+    assert!([head.bundle, shard.bundle].iter().all(|&b| b == article.bundle));
+    let message = lectern_core::bundle::decode(&encode_part(&PartRef::Head(&parts.head))).unwrap_err().to_string();
+    assert!(message.contains("split bundle"), "{message}");
+}
