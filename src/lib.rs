@@ -10,12 +10,14 @@ pub mod hooks;
 pub mod library;
 pub mod map_png;
 pub mod map_state;
+pub mod parts;
 pub mod quote_marks;
 pub mod setup;
 pub mod storage;
 pub mod state;
 pub mod url_state;
 pub mod use_added;
+pub mod use_parts;
 
 pub use components::app::App;
 pub use components::reader::{Reader, ReaderProps};

@@ -1,23 +1,46 @@
 //! The articles the reader can show, with their search index, and the pure questions the UI
 //! asks of them. No DOM here: tested natively.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
-use lectern_core::bundle::Bundle;
+use lectern_core::bundle::{Bundle, Head};
 use lectern_core::search::{
     passage_text, search, Filter, Marker, Passage, PassageKind, Query, Range, SearchIndex, SearchResults,
 };
-use lectern_core::topics::Topics;
+use lectern_core::topics::{TopicMap, Topics};
 use lectern_core::Article;
 
 pub struct Library {
-    pub articles: Vec<Rc<Article>>,
-    pub index: SearchIndex,
+    /// Every article; in a split bundle, without text until [`Library::texts`] has it.
+    pub articles: Rc<Vec<Rc<Article>>>,
+    pub index: Rc<SearchIndex>,
     /// Topics and their maps, laid out at build time.
     pub topics: Rc<Topics>,
+    /// A split bundle's parts as they arrive (empty for a whole bundle): article texts with
+    /// their topic maps. The index's shards fill in inside `index`.
+    pub texts: Rc<Vec<OnceCell<(Rc<Article>, Rc<TopicMap>)>>>,
+    /// Where a split bundle's parts are fetched from.
+    pub parts: Option<Rc<PartsSource>>,
 }
 
-/// Libraries are compared by identity: one is never changed, only replaced.
+/// The folder a split bundle's head came from, and the bundle its parts must belong to.
+#[derive(Debug)]
+pub struct PartsSource {
+    pub base: String,
+    pub bundle: u32,
+    pub requests: crate::parts::Requests,
+}
+
+/// Parts of a split bundle the reader needs and does not have.
+#[derive(Debug, Default, PartialEq)]
+pub struct Wanted {
+    pub shards: Vec<usize>,
+    pub articles: Vec<usize>,
+}
+
+/// Libraries are compared by identity: a new one (or a [`Library::refreshed`] one, after parts
+/// arrived) is a new value for the components showing it.
 impl PartialEq for Library {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
@@ -32,7 +55,81 @@ impl std::fmt::Debug for Library {
 
 impl Library {
     pub fn from_bundle(bundle: Bundle) -> Library {
-        Library { articles: bundle.articles.into_iter().map(Rc::new).collect(), index: bundle.index, topics: Rc::new(bundle.topics) }
+        Library {
+            articles: Rc::new(bundle.articles.into_iter().map(Rc::new).collect()),
+            index: Rc::new(bundle.index),
+            topics: Rc::new(bundle.topics),
+            texts: Rc::default(),
+            parts: None,
+        }
+    }
+
+    /// A split bundle's head; texts and index shards come later, from `base`.
+    pub fn from_head(head: Head, base: String) -> Library {
+        let n = head.articles.len();
+        Library {
+            articles: Rc::new(head.articles.into_iter().map(Rc::new).collect()),
+            index: Rc::new(head.index),
+            topics: Rc::new(head.topics),
+            texts: Rc::new((0..n).map(|_| OnceCell::new()).collect()),
+            parts: Some(Rc::new(PartsSource { base, bundle: head.bundle, requests: Default::default() })),
+        }
+    }
+
+    /// The same library as a new value, after parts arrived: nothing is copied but pointers.
+    pub fn refreshed(&self) -> Library {
+        Library {
+            articles: self.articles.clone(),
+            index: self.index.clone(),
+            topics: self.topics.clone(),
+            texts: self.texts.clone(),
+            parts: self.parts.clone(),
+        }
+    }
+
+    /// Both are views of the same articles (one refreshed from the other).
+    pub fn same_source(&self, other: &Library) -> bool {
+        Rc::ptr_eq(&self.index, &other.index)
+    }
+
+    /// Article `a` with its text: in a split bundle, its outline until the text has arrived.
+    pub fn article(&self, a: usize) -> Rc<Article> {
+        match self.texts.get(a).and_then(OnceCell::get) {
+            Some((text, _)) => text.clone(),
+            None => self.articles[a].clone(),
+        }
+    }
+
+    /// Is article `a`'s text here (always, in a whole bundle)?
+    pub fn has_text(&self, a: usize) -> bool {
+        self.parts.is_none() || self.texts.get(a).is_some_and(|t| t.get().is_some())
+    }
+
+    /// What is missing to answer `query` and show `articles` (indices; out of range ignored).
+    pub fn wanted(&self, query: &str, articles: impl IntoIterator<Item = usize>) -> Wanted {
+        if self.parts.is_none() {
+            return Wanted::default();
+        }
+        let mut articles: Vec<usize> =
+            articles.into_iter().filter(|&a| a < self.articles.len() && !self.has_text(a)).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        Wanted { shards: self.index.missing_shards(&Query::parse(query)), articles }
+    }
+
+    /// Article `a`'s text and topic map arrived (a second arrival is ignored).
+    pub fn fill_text(&self, a: usize, text: Article, map: TopicMap) {
+        if let Some(slot) = self.texts.get(a) {
+            let _ = slot.set((Rc::new(text), Rc::new(map)));
+        }
+    }
+
+    /// The topic map of article `a` (empty until a split bundle's article has arrived).
+    pub fn article_map(&self, a: usize) -> Rc<TopicMap> {
+        match self.texts.get(a).and_then(OnceCell::get) {
+            Some((_, map)) => map.clone(),
+            None => Rc::new(self.topics.per_article.get(a).cloned().unwrap_or_default()),
+        }
     }
 
     pub fn from_articles(articles: Vec<Article>) -> Library {
@@ -48,11 +145,19 @@ impl Library {
     }
 
     pub fn text(&self, passage: &Passage) -> &str {
-        passage_text(&self.articles[passage.article as usize], passage)
+        match self.texts.get(passage.article as usize).and_then(OnceCell::get) {
+            Some((text, _)) => passage_text(text, passage),
+            None => passage_text(&self.articles[passage.article as usize], passage),
+        }
     }
 
     pub fn search(&self, query: &str, filters: &[Filter]) -> SearchResults {
-        search(&self.index, &self.articles, &Query::parse(query), filters)
+        if self.parts.is_none() {
+            return search(&self.index, &self.articles, &Query::parse(query), filters);
+        }
+        // Texts that have arrived label their sections by heading in the filters.
+        let articles: Vec<Rc<Article>> = (0..self.articles.len()).map(|a| self.article(a)).collect();
+        search(&self.index, &articles, &Query::parse(query), filters)
     }
 
     /// Passage ids of article `a`, in reading order (title, then headings and paragraphs).
@@ -73,7 +178,8 @@ impl Library {
 
     /// The passage holding quotation `quote` of article `a`.
     pub fn quote_passage(&self, a: usize, quote: usize) -> Option<u32> {
-        let q = self.articles.get(a)?.quotes.get(quote)?;
+        let article = (a < self.articles.len()).then(|| self.article(a))?;
+        let q = article.quotes.get(quote)?;
         self.paragraph_passage(a, q.section, q.paragraph)
     }
 
@@ -84,7 +190,7 @@ impl Library {
         articles
             .into_iter()
             .filter(|&a| a < self.articles.len())
-            .flat_map(|a| (0..self.articles[a].quotes.len()).map(move |q| (a, q)))
+            .flat_map(|a| (0..self.article(a).quotes.len()).map(move |q| (a, q)))
             .collect()
     }
 
@@ -116,6 +222,23 @@ mod tests {
             read("a.txt", "First Story\n\nThe gas pipeline opened on Monday, officials said.\n"),
             read("b.txt", "Second Story\n\nNothing about gas here, only the weather, which was fine.\n\nMore gas.\n"),
         ])
+    }
+
+    #[test]
+    fn a_split_library_wants_the_shards_and_texts_it_lacks_and_reads_them_once_filled() {
+        let parts = lectern_core::bundle::split(Bundle::build(vec![(*library().articles[0]).clone(), (*library().articles[1]).clone()]), 40);
+        let lib = Library::from_head(parts.head, "https://example.org/archive/index.lectern".into());
+        assert_eq!(lib.text(&lib.index.passages[1]), "");
+        let wanted = lib.wanted("weather ", [1, 7]);
+        assert_eq!(wanted.articles, [1]);
+        assert_eq!(wanted.shards.len(), 1);
+        assert!(lib.index.fill_shard(wanted.shards[0], parts.shards[wanted.shards[0]].content.clone()));
+        let text = parts.articles[1].clone();
+        lib.fill_text(1, text.text, text.map);
+        assert_eq!(lib.wanted("weather ", [1]), Wanted::default());
+        assert_eq!(lib.search("weather ", &[]).total, 1);
+        assert!(lib.text(&lib.index.passages[3]).contains("weather"));
+        assert!(Library::from_articles(vec![]).wanted("anything", [0]) == Wanted::default());
     }
 
     #[test]

@@ -14,6 +14,12 @@ use crate::url_state::ViewState;
 /// Results listed at first, and added by each "Show more": enough to choose from, few enough
 /// to re-render on every keystroke.
 pub const RESULTS_PAGE: usize = 30;
+/// In a split bundle each listed result may fetch its article's text: fewer at a time.
+pub const SPLIT_RESULTS_PAGE: usize = 10;
+
+fn results_page(library: &Library) -> usize {
+    if library.parts.is_some() { SPLIT_RESULTS_PAGE } else { RESULTS_PAGE }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReaderState {
@@ -68,18 +74,23 @@ pub enum Action {
     /// The set of articles changed (the reader added or removed some): keep the open article
     /// if it is still there, or open `reveal` (an article just added).
     Replace { library: Rc<Library>, reveal: Option<String> },
+    /// Parts of a split bundle arrived: the same articles, with more text and index loaded.
+    /// Ignored if the reader has moved on to another set of articles meanwhile.
+    Refresh(Rc<Library>),
+    /// Parts of a split bundle could not be fetched: say so, keep what is shown.
+    PartsFailed(String),
 }
 
 impl ReaderState {
     pub fn new(library: Rc<Library>, view: ViewState) -> Self {
         let start = ReaderState {
             open: (!library.articles.is_empty()).then_some(0),
+            shown_results: results_page(&library),
             library,
             query: String::new(),
             filters: Vec::new(),
             focus: None,
             current_match: None,
-            shown_results: RESULTS_PAGE,
             notice: None,
             focus_quote: None,
             all_quotes: false,
@@ -88,8 +99,9 @@ impl ReaderState {
         start.restored(view)
     }
 
-    pub fn open_article(&self) -> Option<&Rc<Article>> {
-        self.open.and_then(|i| self.library.articles.get(i))
+    /// The open article, with its text once a split bundle's part for it has arrived.
+    pub fn open_article(&self) -> Option<Rc<Article>> {
+        self.open.filter(|&i| i < self.library.articles.len()).map(|i| self.library.article(i))
     }
 
     /// What the URL should say.
@@ -160,10 +172,10 @@ impl Reducible for ReaderState {
             Action::Open(id) => self.opened(&id),
             Action::OpenPassage(p) => self.at_passage(p),
             Action::SetQuery(query) => {
-                ReaderState { query, current_match: None, shown_results: RESULTS_PAGE, ..(*self).clone() }
+                ReaderState { query, current_match: None, shown_results: results_page(&self.library), ..(*self).clone() }
             }
             Action::ShowMoreResults => {
-                ReaderState { shown_results: self.shown_results + RESULTS_PAGE, ..(*self).clone() }
+                ReaderState { shown_results: self.shown_results + results_page(&self.library), ..(*self).clone() }
             }
             Action::ToggleFilter(filter) => {
                 let mut filters = self.filters.clone();
@@ -196,6 +208,9 @@ impl Reducible for ReaderState {
                 // Passage numbers belong to the old index: forget the ones held.
                 ReaderState { library, open, focus: None, focus_quote: None, current_match: None, ..(*self).clone() }
             }
+            Action::Refresh(library) if library.same_source(&self.library) => ReaderState { library, ..(*self).clone() },
+            Action::Refresh(_) => (*self).clone(),
+            Action::PartsFailed(message) => ReaderState { notice: Some(message), ..(*self).clone() },
         };
         // Same state, same Rc: Yew skips the re-render.
         if next == *self { self } else { Rc::new(next) }
@@ -335,6 +350,18 @@ mod tests {
         let s = state(ViewState::default());
         let same = s.clone().reduce(Action::Open("a".into()));
         assert!(Rc::ptr_eq(&s, &same));
+    }
+
+    #[test]
+    fn a_refresh_keeps_everything_but_only_for_the_same_articles() {
+        let s = state(ViewState { query: "gas".into(), ..link("b") }).reduce(Action::OpenPassage(3));
+        let refreshed = s.clone().reduce(Action::Refresh(Rc::new(s.library.refreshed())));
+        assert!(!Rc::ptr_eq(&refreshed.library, &s.library));
+        assert_eq!((refreshed.open, refreshed.focus, &refreshed.query), (s.open, s.focus, &s.query));
+        let other = s.clone().reduce(Action::Refresh(library()));
+        assert!(Rc::ptr_eq(&other.library, &s.library));
+        let failed = s.reduce(Action::PartsFailed("Could not load".into()));
+        assert_eq!(failed.notice.as_deref(), Some("Could not load"));
     }
 
     #[test]

@@ -18,10 +18,23 @@ pub struct ArticleListProps {
     pub on_open: Callback<String>,
 }
 
+/// Articles listed at first, and added by each "Show more": an archive of thousands would
+/// otherwise cost a long first render.
+const ARTICLES_PAGE: usize = 200;
+
 /// The list of articles. Tab reaches it once; arrow keys, Home and End move within it.
 #[component]
 pub fn ArticleList(props: &ArticleListProps) -> Html {
     let list = use_node_ref();
+    let shown = use_state(|| ARTICLES_PAGE);
+    let total = props.library.articles.len();
+    // The open article is listed even when it lies beyond the page (opened from a result).
+    let beyond = props.open.filter(|&i| i >= *shown && i < total);
+    let listed = (0..total.min(*shown)).chain(beyond);
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + ARTICLES_PAGE))
+    };
     let onkeydown = {
         let list = list.clone();
         Callback::from(move |event: KeyboardEvent| {
@@ -35,7 +48,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     html! {
         <nav class="lectern-list" aria-label="Articles">
             <ul ref={list} {onkeydown}>
-                for (i, article) in props.library.articles.iter().enumerate() {
+                for (i, article) in listed.map(|i| (i, &props.library.articles[i])) {
                     <ArticleItem
                         key={article.id.clone()}
                         article={article.clone()}
@@ -45,6 +58,11 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                     />
                 }
             </ul>
+            if total > *shown {
+                <button type="button" class="lectern-more" data-testid="more-articles" onclick={on_more}>
+                    { format!("Show more articles ({} of {total} listed)", *shown) }
+                </button>
+            }
             if props.library.articles.is_empty() {
                 <p class="lectern-empty">
                     { "No articles yet. Put .txt or .md files in the articles folder and build again." }

@@ -30,7 +30,8 @@ pub fn QuoteExport(props: &QuoteExportProps) -> Html {
     let button = |format: Format, label: &'static str| {
         let (library, rows, scope, failed) = (props.library.clone(), props.rows.clone(), props.scope.clone(), failed.clone());
         let onclick = Callback::from(move |_| {
-            let rows: Vec<Row> = rows.iter().map(|&(a, q)| Row::new(&library.articles[a], &library.articles[a].quotes[q])).collect();
+            let texts: Vec<_> = rows.iter().map(|&(a, _)| library.article(a)).collect();
+            let rows: Vec<Row> = rows.iter().zip(&texts).map(|(&(_, q), text)| Row::new(text, &text.quotes[q])).collect();
             let (content, extension, mime) = match format {
                 Format::Csv => (csv(&rows), "csv", "text/csv;charset=utf-8"),
                 Format::Json => (json(&rows), "json", "application/json"),

@@ -3,7 +3,7 @@ use std::rc::Rc;
 
 use lectern_core::quotes::export::Row;
 use lectern_core::quotes::{by_speaker, speakers_in_order};
-use lectern_core::Quote;
+use lectern_core::{Article, Quote};
 use yew::prelude::*;
 
 use super::quote_export::QuoteExport;
@@ -31,10 +31,12 @@ pub fn QuotesPanel(props: &QuotesPanelProps) -> Html {
     let expanded = use_state(HashSet::<Option<String>>::new);
     let lib = &props.library;
     let rows = lib.quotations(props.all, props.open);
-    let quotes: Vec<&Quote> = rows.iter().map(|&(a, q)| &lib.articles[a].quotes[q]).collect();
+    let texts: Vec<Rc<Article>> = rows.iter().map(|&(a, _)| lib.article(a)).collect();
+    let quotes: Vec<&Quote> = rows.iter().zip(&texts).map(|(&(_, q), text)| &text.quotes[q]).collect();
     let groups = by_speaker(&quotes);
     // Tones follow the open article, so a swatch here matches the marks in the text.
-    let order = props.open.map(|a| speakers_in_order(&lib.articles[a].quotes)).unwrap_or_default();
+    let open_text = props.open.filter(|&a| a < lib.articles.len()).map(|a| lib.article(a));
+    let order = open_text.as_ref().map(|a| speakers_in_order(&a.quotes)).unwrap_or_default();
     let scope = |all: bool, label: &'static str| {
         let on_scope = props.on_scope.clone();
         html! {
@@ -96,8 +98,8 @@ fn speaker_group(
         .iter()
         .map(|&i| {
             let (a, q) = rows[i];
-            let article = &props.library.articles[a];
-            (a, q, quotes[i].text.clone(), format!("{}, paragraph {}", article.title, Row::new(article, quotes[i]).paragraph))
+            let article = props.library.article(a);
+            (a, q, quotes[i].text.clone(), format!("{}, paragraph {}", article.title, Row::new(&article, quotes[i]).paragraph))
         })
         .collect();
     html! {

@@ -20,6 +20,7 @@ use crate::hooks::{use_slash_to_focus, use_url_sync};
 use crate::library::Library;
 use crate::setup::Setup;
 use crate::state::{Action, Panel, ReaderState};
+use crate::use_parts::use_parts;
 use crate::url_state;
 
 #[derive(Properties, PartialEq)]
@@ -69,8 +70,23 @@ pub fn Reader(props: &ReaderProps) -> Html {
     use_slash_to_focus(search_input.clone(), setup.bridge.is_some().then(|| root.clone()));
 
     let library = state.library.clone();
-    let results: Rc<SearchResults> = use_memo((library.clone(), state.query.clone(), state.filters.clone()), |(lib, q, f)| {
-        lib.search(q, f)
+    // A split bundle answers once the query's index shards are here; until then the last
+    // answer stays on screen, marked busy.
+    let answered = use_memo((library.clone(), state.query.clone(), state.filters.clone()), |(lib, q, f)| {
+        lib.wanted(q, []).shards.is_empty().then(|| Rc::new(lib.search(q, f)))
+    });
+    let last_answer = use_mut_ref(|| Rc::new(SearchResults::default()));
+    let busy = answered.is_none();
+    let results: Rc<SearchResults> = match &*answered {
+        Some(results) => {
+            *last_answer.borrow_mut() = results.clone();
+            results.clone()
+        }
+        None => last_answer.borrow().clone(),
+    };
+    use_parts(&state, {
+        let hits = results.hits.iter().take(state.shown_results).map(|h| library.index.passages[h.passage as usize].article as usize);
+        state.open.into_iter().chain(hits).collect()
     });
     let marks = use_memo((results.clone(), state.open), |(results, open)| {
         open.map(|a| library.marks_in(a, results)).unwrap_or_default()
@@ -152,7 +168,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     count={searching.then(|| results.count_for(FilterKind::Quotes, QUOTES_ONLY))}
                     on_toggle={on_toggle.clone()}
                 />
-                <span class="lectern-count" data-testid="result-count" aria-live="polite">
+                <span class="lectern-count" data-testid="result-count" aria-live="polite" aria-busy={busy.then_some("true")}>
                     { count_label(searching.then_some(results.total), library.articles.len()) }
                 </span>
             </header>
@@ -193,7 +209,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }
                 if panels.reader {
                 <ReadingPane
-                    article={state.open_article().cloned()}
+                    article={state.open_article()}
                     passages={state.open.map(|a| library.passages_of(a)).unwrap_or(0..0)}
                     marks={marks}
                     focus={state.focus}

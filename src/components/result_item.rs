@@ -22,7 +22,7 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
     let lib = &props.library;
     let Some(passage) = lib.passage(props.passage) else { return html! {} };
     let shown = excerpt(lib.text(passage), &props.ranges, EXCERPT_CHARS);
-    let article = &lib.articles[passage.article as usize];
+    let article = lib.article(passage.article as usize);
     let place = match passage.kind {
         PassageKind::Title => "Title".to_string(),
         PassageKind::Heading => "Section heading".to_string(),
@@ -40,6 +40,9 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
             <button type="button" class="lectern-result" data-testid="result" {onclick}>
                 <span class="lectern-result-place">{ place }</span>
                 <span class="lectern-result-excerpt">
+                    if !lib.has_text(passage.article as usize) && shown.text.is_empty() {
+                        <span class="lectern-result-loading">{ "Loading text…" }</span>
+                    }
                     if shown.cut_start { { "… " } }
                     <HighlightedText text={shown.text.clone()} ranges={shown.ranges.clone()} />
                     if shown.cut_end { { " …" } }

@@ -24,7 +24,7 @@ pub fn TopicCompare(props: &TopicCompareProps) -> Html {
     if n < 2 {
         return html! { <p class="lectern-quotes-none">{ "Comparing needs two articles." }</p> };
     }
-    let c = compare(&props.topics.per_article[a], &props.topics.per_article[b]);
+    let c = compare(&lib.article_map(a), &lib.article_map(b));
     let chooser = |first: bool, chosen: usize| {
         let on_choose = props.on_choose.clone();
         let onchange = Callback::from(move |e: Event| {

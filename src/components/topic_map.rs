@@ -29,10 +29,10 @@ pub fn TopicMapPanel(props: &TopicMapProps) -> Html {
     let drawing = use_node_ref();
     let lib = &props.library;
     let topics = lib.topics.clone();
-    let article = (view.scope == Scope::OpenArticle).then_some(props.open).flatten().filter(|&a| a < topics.per_article.len());
+    let article = (view.scope == Scope::OpenArticle).then_some(props.open).flatten().filter(|&a| a < lib.articles.len());
     // Maps are cloned once per scope change, not per render: hovering redraws classes only.
-    let map: Rc<TopicMap> = (*use_memo((topics.clone(), article), |(t, a)| {
-        Rc::new(a.map_or_else(|| t.all.clone(), |a| t.per_article[a].clone()))
+    let map: Rc<TopicMap> = (*use_memo((props.library.clone(), article), |(lib, a)| {
+        a.map_or_else(|| Rc::new(lib.topics.all.clone()), |a| lib.article_map(a))
     }))
     .clone();
     let (scope_articles, scope_name) = match article {

@@ -1,29 +1,85 @@
-//! Fetching a bundle named by `src`, with a message for each way that can fail.
+//! Fetching a bundle named by `src` (whole, or the head of a split one) and the parts of a
+//! split bundle, with a message for each way that can fail.
 
-use lectern_core::bundle;
-use wasm_bindgen::JsCast;
+use lectern_core::bundle::{self, Part};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::Uint8Array;
-use web_sys::Response;
+use web_sys::js_sys::{Array, Uint8Array};
+use web_sys::{Blob, ReadableStream, ReadableWritablePair, Response, Url, WritableStream};
 
 use crate::library::Library;
 
 pub async fn fetch_library(src: &str) -> Result<Library, String> {
+    match fetch_part(src).await? {
+        Part::Whole(bundle) => Ok(Library::from_bundle(bundle)),
+        Part::Head(head) => Ok(Library::from_head(head, absolute(src)?)),
+        Part::Shard(_) | Part::Article(_) => Err(format!(
+            "The file at {src} is one part of a split bundle: load the index.lectern file in its folder instead."
+        )),
+    }
+}
+
+/// Any bundle file, inflated if it was written compressed (split bundles are).
+pub async fn fetch_part(url: &str) -> Result<Part, String> {
+    let bytes = fetch_bytes(url).await?;
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) { inflate(&bytes).await.map_err(|why| unreadable(url, &why))? } else { bytes };
+    bundle::decode_part(&bytes).map_err(|e| unreadable(url, &e.to_string()))
+}
+
+fn unreadable(url: &str, why: &str) -> String {
+    format!("The file at {url} could not be read: {why}.")
+}
+
+/// `name` in the folder of the bundle at `base` (an absolute URL).
+pub fn beside(base: &str, name: &str) -> String {
+    Url::new_with_base(name, base).map(|u| u.href()).unwrap_or_else(|_| name.to_string())
+}
+
+/// `src` as an absolute URL, against the page's own: parts are fetched relative to it.
+fn absolute(src: &str) -> Result<String, String> {
+    let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    Url::new_with_base(src, &page).map(|u| u.href()).map_err(|_| format!("{src} is not a URL this page can load."))
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or("There is no window to load articles in.")?;
     let unreachable = || {
-        format!("Could not load articles from {src}: the server did not answer, or it does not let this page read it (CORS).")
+        format!("Could not load articles from {url}: the server did not answer, or it does not let this page read it (CORS).")
     };
-    let response: Response = JsFuture::from(window.fetch_with_str(src))
+    let response: Response = JsFuture::from(window.fetch_with_str(url))
         .await
         .ok()
         .and_then(|r| r.dyn_into().ok())
         .ok_or_else(unreachable)?;
     if !response.ok() {
         let status = format!("{} {}", response.status(), response.status_text());
-        return Err(format!("Could not load articles from {src}: the server answered {}.", status.trim()));
+        return Err(format!("Could not load articles from {url}: the server answered {}.", status.trim()));
     }
     let body = response.array_buffer().map_err(|_| unreachable())?;
     let bytes = JsFuture::from(body).await.map_err(|_| unreachable())?;
-    let bytes = Uint8Array::new(&bytes).to_vec();
-    bundle::decode(&bytes).map(Library::from_bundle).map_err(|e| format!("The file at {src} could not be read: {e}."))
+    Ok(Uint8Array::new(&bytes).to_vec())
+}
+
+/// Gunzip with the browser's own DecompressionStream: no inflater in the wasm.
+async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let failed = |_: JsValue| "its compressed data is damaged".to_string();
+    let blob = Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes))).map_err(failed)?;
+    let gunzip = DecompressionStream::new("gzip").map_err(failed)?;
+    let stream = blob.stream().pipe_through(&ReadableWritablePair::new(&gunzip.readable(), &gunzip.writable()));
+    let response = Response::new_with_opt_readable_stream(Some(&stream)).map_err(failed)?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+// web-sys has DecompressionStream only behind its unstable-API flag; this is all we use of it.
+#[wasm_bindgen]
+extern "C" {
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &DecompressionStream) -> ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &DecompressionStream) -> WritableStream;
 }

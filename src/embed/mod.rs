@@ -55,7 +55,9 @@ impl Widget {
         let library = self.bridge.library().ok_or("The articles have not loaded.")?;
         let results = library.search(query, &[]);
         let limit = limit.map_or(SEARCH_LIMIT, |n| n as usize);
-        let found = report::found(&library.index, &library.articles, &results, limit);
+        // A split bundle's passages not yet fetched report their place with empty text.
+        let articles: Vec<_> = (0..library.articles.len()).map(|a| library.article(a)).collect();
+        let found = report::found(&library.index, &articles, &results, limit);
         Ok(report::json(&found, results.total))
     }
 

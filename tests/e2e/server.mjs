@@ -1,6 +1,7 @@
 // A tiny static file server for the built site, bound to 127.0.0.1 on a free port.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -13,19 +14,29 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serve `root`; resolves to { url, close }. */
-export async function serve(root) {
-  const base = resolve(root);
+/** Serve `root`; resolves to { url, close }. Options: `mounts` maps a path prefix
+ *  ('/archive/') to another folder; `gzip` compresses the site's own files (HTML, JS, CSS,
+ *  wasm) for clients that accept it, as static hosts do. */
+export async function serve(root, { mounts = {}, gzip = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
+    const [prefix, folder] = Object.entries(mounts).find(([p]) => path.startsWith(p)) ?? ['/', root];
+    const base = resolve(folder);
+    const rest = path.slice(prefix.length - 1);
+    const file = normalize(join(base, rest.endsWith('/') ? `${rest}index.html` : rest));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      let body = await readFile(file);
+      const type = TYPES[extname(file)];
+      const headers = { 'content-type': type ?? 'application/octet-stream' };
+      if (gzip && type && /gzip/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body);
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

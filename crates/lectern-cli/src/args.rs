@@ -5,6 +5,7 @@ use std::path::PathBuf;
 pub const USAGE: &str = "\
 Usage: lectern inspect [--json] [--keep-going] PATH...
        lectern bundle PATH... -o FILE
+       lectern bundle --split PATH... -o FOLDER
 
 inspect  Read article files (.txt, .md) or folders of them exactly as the reader's build
          does, and print what was derived: title, byline, date, sections, quotes, topics.
@@ -12,12 +13,17 @@ bundle   Write one bundle file with everything the reader needs for those articl
          search index, quotes, topics and their layout); load it with
          <lectern-reader src=FILE> or the site's ?src=FILE. Files that cannot be read as
          articles are skipped and listed with the reason.
+         With --split, write a folder for large archives instead: FOLDER/index.lectern
+         plus index shards and one file per article, compressed, which the reader fetches
+         only when a query or the open article needs them; load FOLDER/index.lectern.
 
 Options:
   --json         (inspect) print the JSON described in CONTRACT.md instead of a summary
   --keep-going   (inspect) report the readable files even when some cannot be read
                  (the exit status is still non-zero)
-  -o, --output   (bundle) the file to write, conventionally NAME.lectern
+  -o, --output   (bundle) the file to write, conventionally NAME.lectern (with --split,
+                 the folder)
+  --split        (bundle) write a split bundle, for archives of thousands of articles
   -h, --help     show this help
   -V, --version  show the version
 ";
@@ -26,7 +32,7 @@ pub enum Command {
     Help,
     Version,
     Inspect(Inspect),
-    Bundle { paths: Vec<PathBuf>, output: PathBuf },
+    Bundle { paths: Vec<PathBuf>, output: PathBuf, split: bool },
 }
 
 pub struct Inspect {
@@ -45,6 +51,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
     };
     let mut inspect = Inspect { json: false, keep_going: false, paths: Vec::new() };
     let mut output = None;
+    let mut split = false;
     let mut only_paths = false;
     let mut args = args;
     while let Some(arg) = args.next() {
@@ -53,6 +60,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
             "--" => only_paths = true,
             "--json" if command == "inspect" => inspect.json = true,
             "--keep-going" if command == "inspect" => inspect.keep_going = true,
+            "--split" if command == "bundle" => split = true,
             "-o" | "--output" if command == "bundle" => {
                 output = Some(args.next().ok_or("-o needs the file to write")?.into());
             }
@@ -68,7 +76,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Command, String> 
     }
     if command == "bundle" {
         let output = output.ok_or("bundle needs -o FILE, the bundle to write")?;
-        return Ok(Command::Bundle { paths: inspect.paths, output });
+        return Ok(Command::Bundle { paths: inspect.paths, output, split });
     }
     Ok(Command::Inspect(inspect))
 }

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Inspect(options)) => run_inspect(&options),
-        Ok(Command::Bundle { paths, output }) => bundle::run(&paths, &output),
+        Ok(Command::Bundle { paths, output, split }) => bundle::run(&paths, &output, split),
         Err(message) => {
             eprintln!("lectern: {message}\n\n{}", args::USAGE);
             ExitCode::from(2)

@@ -6,7 +6,7 @@ mod common;
 use std::path::PathBuf;
 
 use lectern_core::bundle::{decode_part, encode_part, split, Bundle, Part, PartRef, SplitBundle};
-use lectern_core::search::{search, Filter, Query, SearchResults};
+use lectern_core::search::{search, Filter, FilterKind, Query, SearchResults};
 use lectern_core::files;
 
 fn seeds() -> Bundle {
@@ -42,11 +42,21 @@ fn split_search_answers_as_the_whole_bundle() {
     ] {
         let expected = search(&whole.index, &whole.articles, &Query::parse(query), &[]);
         let got = search_split(&parts, query, &[]);
-        assert_eq!(got, expected, "query {query:?}");
+        assert_eq!(without_section_labels(got), without_section_labels(expected), "query {query:?}");
     }
     let speaker = Filter::speaker("Shamshad Ahmad");
     let expected = search(&whole.index, &whole.articles, &Query::parse("visit"), std::slice::from_ref(&speaker));
-    assert_eq!(search_split(&parts, "visit", &[speaker]), expected);
+    assert_eq!(without_section_labels(search_split(&parts, "visit", &[speaker])), without_section_labels(expected));
+}
+
+/// A head's outline has no headings (they come with each article's text): its section filters
+/// are labelled by article and number instead. Everything else must match exactly.
+fn without_section_labels(mut results: SearchResults) -> SearchResults {
+    for facet in results.facets.iter_mut().filter(|f| f.kind == FilterKind::Section) {
+        assert!(!facet.label.is_empty());
+        facet.label.clear();
+    }
+    results
 }
 
 #[test]

@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::Bundle;
 use crate::model::Article;
-use crate::search::{SearchIndex, ShardContent};
+use crate::search::{passage_layout, SearchIndex, ShardContent};
 use crate::topics::{TopicMap, Topics};
 
 /// Postings per shard file, before compression: small enough that a query fetches little,
 /// large enough that a 10,000-article archive is a few thousand files, not a million.
-pub const DEFAULT_SHARD_BYTES: usize = 12_000;
+pub const DEFAULT_SHARD_BYTES: usize = 3_000;
 
 /// What any bundle file holds. Serialised like [`PartRef`], which writes it without copying.
 #[derive(Debug, Deserialize)]
@@ -33,11 +33,12 @@ pub enum PartRef<'a> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "StoredHead", try_from = "StoredHead")]
 pub struct Head {
     /// Shared by every part of one bundle.
     pub bundle: u32,
-    /// Every article without its text: paragraphs are empty strings (their count kept) and
-    /// quotations are left out, so the list, the outline and filters work before any text.
+    /// Every article without its text: headings and paragraphs are empty strings (their
+    /// count kept) and quotations are left out, so the list and filters work before any text.
     pub articles: Vec<Article>,
     /// The index without its terms: which shard holds a stem is known, its postings are not.
     pub index: SearchIndex,
@@ -101,8 +102,41 @@ pub fn split(bundle: Bundle, shard_bytes: usize) -> SplitBundle {
 fn without_text(article: &Article) -> Article {
     let mut stub = Article { quotes: Vec::new(), ..article.clone() };
     for section in &mut stub.sections {
+        section.heading.iter_mut().for_each(String::clear);
         section.paragraphs.iter_mut().for_each(String::clear);
         section.paragraphs.iter_mut().for_each(String::shrink_to_fit);
     }
     stub
+}
+
+/// A head as stored: the passage table, which follows from the articles' outlines, is kept as
+/// passage lengths alone (a fifth of its size).
+#[derive(Serialize, Deserialize)]
+struct StoredHead {
+    bundle: u32,
+    articles: Vec<Article>,
+    index: SearchIndex,
+    lens: Vec<u32>,
+    topics: Topics,
+}
+
+impl From<Head> for StoredHead {
+    fn from(mut head: Head) -> StoredHead {
+        let lens = std::mem::take(&mut head.index.passages).into_iter().map(|p| p.len).collect();
+        StoredHead { bundle: head.bundle, articles: head.articles, index: head.index, lens, topics: head.topics }
+    }
+}
+
+impl TryFrom<StoredHead> for Head {
+    type Error = String;
+
+    fn try_from(mut stored: StoredHead) -> Result<Head, String> {
+        let mut passages = passage_layout(&stored.articles);
+        if passages.len() != stored.lens.len() {
+            return Err(format!("its outline has {} passages but {} lengths", passages.len(), stored.lens.len()));
+        }
+        passages.iter_mut().zip(&stored.lens).for_each(|(p, &len)| p.len = len);
+        stored.index.passages = passages;
+        Ok(Head { bundle: stored.bundle, articles: stored.articles, index: stored.index, topics: stored.topics })
+    }
 }

@@ -168,7 +168,14 @@ impl Key {
     pub fn label<A: AsRef<Article>>(self, facts: &Facts<A>) -> Option<String> {
         match self {
             Key::Article(a) => Some(facts.articles.get(a as usize)?.as_ref().title.clone()),
-            Key::Section(a, s) => facts.articles.get(a as usize)?.as_ref().sections.get(s as usize)?.heading.clone(),
+            Key::Section(a, s) => {
+                let article = facts.articles.get(a as usize)?.as_ref();
+                match article.sections.get(s as usize)?.heading.as_deref()? {
+                    // A split bundle's outline knows a heading is there before its text arrives.
+                    "" => Some(format!("{}, section {}", article.title, s + 1)),
+                    heading => Some(heading.to_string()),
+                }
+            }
             Key::Speaker(s) => facts.index.quoted.speakers.get(s as usize).cloned(),
             Key::Topic(t) => facts.index.topical.labels.get(t as usize).cloned(),
             Key::Quoted => Some("In quotations only".to_string()),

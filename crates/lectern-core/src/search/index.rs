@@ -130,6 +130,12 @@ pub fn passage_text<'a>(article: &'a Article, passage: &Passage) -> &'a str {
     }
 }
 
+/// The passages of `articles` in order, with no lengths: what a split bundle's head rebuilds
+/// from the articles' outlines rather than storing.
+pub fn passage_layout<A: AsRef<Article>>(articles: &[A]) -> Vec<Passage> {
+    articles.iter().enumerate().flat_map(|(a, article)| passages_of(a as u32, article.as_ref()).into_iter().map(|(p, _)| p)).collect()
+}
+
 fn passages_of(article: u32, a: &Article) -> Vec<(Passage, &str)> {
     let at = |section: usize, paragraph: usize, kind| Passage {
         article,
@@ -151,9 +157,9 @@ fn passages_of(article: u32, a: &Article) -> Vec<(Passage, &str)> {
 }
 
 /// Shards fetched to complete a word: completions are the first words in alphabetical order,
-/// so the first shards of the range hold them; a two-letter prefix would otherwise fetch
-/// hundreds.
-const PREFIX_SHARDS: usize = 3;
+/// so the first shard of the range holds most of them, and each keystroke moves on by a
+/// shard at most; a two-letter prefix would otherwise fetch hundreds.
+const PREFIX_SHARDS: usize = 1;
 
 /// Split indexes: shards filled in as they arrive.
 impl SearchIndex {

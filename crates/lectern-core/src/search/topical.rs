@@ -8,6 +8,7 @@ use super::index::{Passage, PassageKind};
 use crate::topics::Extraction;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "Stored", from = "Stored")]
 pub struct TopicPassages {
     /// Topic labels by topic id: the topic filter's values.
     pub labels: Vec<String>,
@@ -55,5 +56,32 @@ impl TopicPassages {
 
     pub fn topic_index(&self, label: &str) -> Option<u32> {
         self.labels.iter().position(|l| l == label).map(|i| i as u32)
+    }
+}
+
+/// As stored: a count per passage rather than running offsets (one byte each, not three),
+/// which keeps a split bundle's head small.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    labels: Vec<String>,
+    counts: Vec<u32>,
+    topics: Vec<u32>,
+}
+
+impl From<TopicPassages> for Stored {
+    fn from(t: TopicPassages) -> Stored {
+        Stored { labels: t.labels, counts: t.starts.windows(2).map(|w| w[1] - w[0]).collect(), topics: t.topics }
+    }
+}
+
+impl From<Stored> for TopicPassages {
+    fn from(s: Stored) -> TopicPassages {
+        let mut starts = Vec::with_capacity(s.counts.len() + 1);
+        starts.push(0u32);
+        for count in s.counts {
+            starts.push(starts[starts.len() - 1].saturating_add(count));
+        }
+        // Offsets past the list (a damaged file) read as no topics rather than panicking.
+        TopicPassages { labels: s.labels, starts, topics: s.topics }
     }
 }
