@@ -67,13 +67,17 @@ impl Library {
     /// A split bundle's head; texts and index shards come later, from `base`.
     pub fn from_head(head: Head, base: String) -> Library {
         let n = head.articles.len();
-        Library {
+        let library = Library {
             articles: Rc::new(head.articles.into_iter().map(Rc::new).collect()),
             index: Rc::new(head.index),
             topics: Rc::new(head.topics),
             texts: Rc::new((0..n).map(|_| OnceCell::new()).collect()),
             parts: Some(Rc::new(PartsSource { base, bundle: head.bundle, requests: Default::default() })),
+        };
+        if let Some(first) = head.first.filter(|f| f.bundle == head.bundle) {
+            library.fill_text(first.article as usize, first.text, first.map);
         }
+        library
     }
 
     /// The same library as a new value, after parts arrived: nothing is copied but pointers.

@@ -3,24 +3,44 @@
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::library::{Library, Wanted};
 use crate::parts;
 use crate::state::{Action, ReaderState};
 
-/// Fetch what answering the query and showing `articles` (indices) needs; nothing for a whole
+/// How long typing must pause before the listed results' texts are fetched: each keystroke
+/// lists other results, and fetching the texts of every intermediate list would cost more
+/// than all the queries' index shards together.
+const RESULT_TEXTS_AFTER_MS: u32 = 150;
+
+/// Fetch what answering the query and showing the open article need at once, and the texts
+/// of the listed results (`listed`, article indices) once typing pauses. Nothing for a whole
 /// bundle. Arrivals refresh the reader; a failure becomes its notice.
 #[hook]
-pub fn use_parts(state: &UseReducerHandle<ReaderState>, articles: Vec<usize>) {
+pub fn use_parts(state: &UseReducerHandle<ReaderState>, listed: Vec<usize>) {
+    let deps = (state.library.clone(), state.query.clone(), state.open);
     let dispatcher = state.dispatcher();
-    use_effect_with((state.library.clone(), state.query.clone(), articles), move |(library, query, articles)| {
-        let wanted = library.wanted(query, articles.iter().copied());
+    use_effect_with(deps, move |(library, query, open)| {
+        request(library, library.wanted(query, *open), dispatcher);
+    });
+    let dispatcher = state.dispatcher();
+    use_effect_with((state.library.clone(), listed), move |(library, listed)| {
+        let wanted = Wanted { shards: Vec::new(), ..library.wanted("", listed.iter().copied()) };
         let library = library.clone();
-        parts::request(&library.clone(), wanted, move |outcome| {
-            dispatcher.dispatch(Action::Refresh(Rc::new(library.refreshed())));
-            if let Err(message) = outcome {
-                dispatcher.dispatch(Action::PartsFailed(message));
-            }
-        });
+        let later = (!wanted.articles.is_empty())
+            .then(|| Timeout::new(RESULT_TEXTS_AFTER_MS, move || request(&library, wanted, dispatcher)));
+        move || drop(later)
+    });
+}
+
+fn request(library: &Rc<Library>, wanted: Wanted, dispatcher: UseReducerDispatcher<ReaderState>) {
+    let refreshed = library.clone();
+    parts::request(library, wanted, move |outcome| {
+        dispatcher.dispatch(Action::Refresh(Rc::new(refreshed.refreshed())));
+        if let Err(message) = outcome {
+            dispatcher.dispatch(Action::PartsFailed(message));
+        }
     });
 }

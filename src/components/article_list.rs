@@ -1,16 +1,17 @@
 use std::rc::Rc;
 
 use lectern_core::search::SearchResults;
+use lectern_core::Article;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::article_item::ArticleItem;
-use crate::library::Library;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleListProps {
-    pub library: Rc<Library>,
+    /// The articles, not the library: parts of a split bundle arriving do not re-render it.
+    pub articles: Rc<Vec<Rc<Article>>>,
     pub open: Option<usize>,
     /// While searching: the results, whose per-article counts the items show.
     #[prop_or_default]
@@ -27,7 +28,7 @@ const ARTICLES_PAGE: usize = 200;
 pub fn ArticleList(props: &ArticleListProps) -> Html {
     let list = use_node_ref();
     let shown = use_state(|| ARTICLES_PAGE);
-    let total = props.library.articles.len();
+    let total = props.articles.len();
     // The open article is listed even when it lies beyond the page (opened from a result).
     let beyond = props.open.filter(|&i| i >= *shown && i < total);
     let listed = (0..total.min(*shown)).chain(beyond);
@@ -48,7 +49,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     html! {
         <nav class="lectern-list" aria-label="Articles">
             <ul ref={list} {onkeydown}>
-                for (i, article) in listed.map(|i| (i, &props.library.articles[i])) {
+                for (i, article) in listed.map(|i| (i, &props.articles[i])) {
                     <ArticleItem
                         key={article.id.clone()}
                         article={article.clone()}
@@ -63,7 +64,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                     { format!("Show more articles ({} of {total} listed)", *shown) }
                 </button>
             }
-            if props.library.articles.is_empty() {
+            if props.articles.is_empty() {
                 <p class="lectern-empty">
                     { "No articles yet. Put .txt or .md files in the articles folder and build again." }
                 </p>

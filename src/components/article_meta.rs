@@ -27,6 +27,9 @@ pub fn parts(article: &Article) -> Vec<String> {
     }
     parts.extend(article.date.iter().cloned());
     parts.extend(article.source.iter().cloned());
-    parts.push(format!("{} min read", article.reading_minutes()));
+    // A split bundle's outline has no text to time until the article arrives.
+    if article.paragraphs().any(|p| !p.is_empty()) {
+        parts.push(format!("{} min read", article.reading_minutes()));
+    }
     parts
 }

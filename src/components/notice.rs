@@ -11,7 +11,7 @@ pub struct NoticeProps {
 pub fn Notice(props: &NoticeProps) -> Html {
     let onclick = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
-        <div class="lectern-notice" role="status">
+        <div class="lectern-notice" role="status" data-testid="notice">
             <span>{ props.text.clone() }</span>
             <button type="button" class="lectern-notice-close" aria-label="Dismiss" {onclick}>{ "×" }</button>
         </div>

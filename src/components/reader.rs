@@ -84,10 +84,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         None => last_answer.borrow().clone(),
     };
-    use_parts(&state, {
-        let hits = results.hits.iter().take(state.shown_results).map(|h| library.index.passages[h.passage as usize].article as usize);
-        state.open.into_iter().chain(hits).collect()
-    });
+    use_parts(&state, results.hits.iter().take(state.shown_results).map(|h| library.index.passages[h.passage as usize].article as usize).collect());
     let marks = use_memo((results.clone(), state.open), |(results, open)| {
         open.map(|a| library.marks_in(a, results)).unwrap_or_default()
     });
@@ -200,7 +197,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                         }
                     }
                     <ArticleList
-                        library={library.clone()}
+                        articles={library.articles.clone()}
                         open={state.open}
                         results={searching.then(|| results.clone())}
                         {on_open}
@@ -215,6 +212,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     focus={state.focus}
                     current_match={state.current_match}
                     focus_quote={state.focus_quote}
+                    loading={state.open.is_some_and(|a| !library.has_text(a))}
                     {on_step}
                 />
                 }

@@ -27,6 +27,9 @@ pub struct ReadingPaneProps {
     #[prop_or_default]
     pub focus_quote: Option<usize>,
     pub on_step: Callback<bool>,
+    /// The article's text is still on its way (a split bundle): its title and a status show.
+    #[prop_or_default]
+    pub loading: bool,
 }
 
 /// The open article: title, meta line, contents, and its sections, with search matches marked.
@@ -57,8 +60,8 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
     // A chosen passage, or the current match: scroll it into view.
     {
         let pane = pane.clone();
-        let target = (props.focus, props.current_match, props.focus_quote, props.article.as_ref().map(|a| a.id.clone()));
-        use_effect_with(target, move |(focus, current, quote, _)| {
+        let target = (props.focus, props.current_match, props.focus_quote, props.article.as_ref().map(|a| a.id.clone()), props.loading);
+        use_effect_with(target, move |(focus, current, quote, _, _)| {
             let selector = match (current, quote, focus) {
                 (Some(i), _, _) => format!("[data-match-index='{i}']"),
                 (None, Some(q), _) => format!("[data-quote-index='{q}']"),
@@ -125,13 +128,16 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
                     </h2>
                     <ArticleMeta article={article.clone()} />
                 </header>
+                if props.loading {
+                    <p class="lectern-loading" role="status" data-testid="article-loading">{ "Loading the article…" }</p>
+                }
                 if total > 0 {
                     <MatchStepper {total} current={props.current_match} on_step={props.on_step.clone()} />
                 }
-                if article.headings().next().is_some() {
+                if !props.loading && article.headings().next().is_some() {
                     <TableOfContents article={article.clone()} {on_jump} />
                 }
-                { for sections }
+                if !props.loading { { for sections } }
             </article>
         </section>
     }

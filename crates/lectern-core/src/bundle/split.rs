@@ -44,6 +44,8 @@ pub struct Head {
     pub index: SearchIndex,
     /// Topics and the map of all articles; per-article maps travel with each article.
     pub topics: Topics,
+    /// The first article's part: the reader opens it at once, without another round trip.
+    pub first: Option<ArticlePart>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -88,7 +90,7 @@ pub fn split(bundle: Bundle, shard_bytes: usize) -> SplitBundle {
     let (index, contents) = bundle.index.split(shard_bytes);
     let Topics { topics, all, per_article } = bundle.topics;
     let stubs = bundle.articles.iter().map(without_text).collect();
-    let articles = bundle
+    let articles: Vec<ArticlePart> = bundle
         .articles
         .into_iter()
         .zip(per_article.into_iter().chain(std::iter::repeat_with(TopicMap::default)))
@@ -96,7 +98,9 @@ pub fn split(bundle: Bundle, shard_bytes: usize) -> SplitBundle {
         .map(|(i, (text, map))| ArticlePart { bundle: id, article: i as u32, text, map })
         .collect();
     let shards = contents.into_iter().enumerate().map(|(i, content)| ShardPart { bundle: id, shard: i as u32, content }).collect();
-    SplitBundle { head: Head { bundle: id, articles: stubs, index, topics: Topics { topics, all, per_article: Vec::new() } }, shards, articles }
+    let first = articles.first().cloned();
+    let topics = Topics { topics, all, per_article: Vec::new() };
+    SplitBundle { head: Head { bundle: id, articles: stubs, index, topics, first }, shards, articles }
 }
 
 fn without_text(article: &Article) -> Article {
@@ -118,12 +122,13 @@ struct StoredHead {
     index: SearchIndex,
     lens: Vec<u32>,
     topics: Topics,
+    first: Option<ArticlePart>,
 }
 
 impl From<Head> for StoredHead {
     fn from(mut head: Head) -> StoredHead {
         let lens = std::mem::take(&mut head.index.passages).into_iter().map(|p| p.len).collect();
-        StoredHead { bundle: head.bundle, articles: head.articles, index: head.index, lens, topics: head.topics }
+        StoredHead { bundle: head.bundle, articles: head.articles, index: head.index, lens, topics: head.topics, first: head.first }
     }
 }
 
@@ -137,6 +142,6 @@ impl TryFrom<StoredHead> for Head {
         }
         passages.iter_mut().zip(&stored.lens).for_each(|(p, &len)| p.len = len);
         stored.index.passages = passages;
-        Ok(Head { bundle: stored.bundle, articles: stored.articles, index: stored.index, topics: stored.topics })
+        Ok(Head { bundle: stored.bundle, articles: stored.articles, index: stored.index, topics: stored.topics, first: stored.first })
     }
 }

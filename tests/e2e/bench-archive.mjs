@@ -1,0 +1,180 @@
+// Browser benchmark on generated archives loaded as split bundles (release build, headless
+// Chromium, site and bundle served from 127.0.0.1 with gzip for the site's own files, as static
+// hosts do; bundle parts are gzip files already). For each size N it expects target/split-N
+// (scripts/bench_archive.sh makes them) and prints:
+//   - bundle size: the head and all parts, as stored;
+//   - first view: navigation to the article's text on screen and the query in the URL answered
+//     with its first result's text, over cold loads;
+//   - keystroke → results: 30 different queries typed one key at a time, 100 ms apart (a quick
+//     typist); a keystroke counts once its results are answered and painted. Second figure:
+//     from a query's last keystroke to its first result's text on screen (result texts are
+//     fetched once typing pauses for 150 ms);
+//   - transferred after those 30 queries, everything since navigation (transferSize);
+//   - memory after a forced garbage collection: the JS heap, and wasm memory with buffers.
+// Usage: node tests/e2e/bench-archive.mjs [N...]   (default 100 1000 10000)
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dist, launch, repo, shots } from './harness.mjs';
+import { serve } from './server.mjs';
+
+const COLD_LOADS = 5;
+const QUERY_COUNT = 30;
+
+const sizes = process.argv.slice(2).map(Number);
+const results = [];
+for (const n of sizes.length ? sizes : [100, 1000, 10000]) {
+  results.push(await measure(n));
+}
+console.log('\n| articles | bundle (head + parts) | first view p50 / max | keystroke → answered p50 / p95 | last key → result text p95 | transferred after 30 queries | JS heap | wasm + buffers |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  console.log(`| ${r.n.toLocaleString('en')} | ${mb(r.head)} + ${mb(r.total - r.head)} (${r.files.toLocaleString('en')} files) | ${r.first.p50.toFixed(0)} / ${r.first.max.toFixed(0)} ms | ${r.keys.p50.toFixed(1)} / ${r.keys.p95.toFixed(1)} ms | ${r.texted.p95.toFixed(1)} ms | ${mb(r.transferred)} (${r.requests} requests) | ${mb(r.heap)} | ${mb(r.backing)} |`);
+}
+
+async function measure(n) {
+  const folder = join(repo, 'target', `split-${n}`);
+  const { total, files } = await folderSize(folder);
+  const head = (await stat(join(folder, 'index.lectern'))).size;
+  const queries = await queriesFor(n);
+  const server = await serve(dist, { mounts: { '/archive/': folder }, gzip: true });
+  const browser = await launch();
+  const firstViews = [];
+  for (let i = 0; i < COLD_LOADS; i += 1) {
+    const { page, context } = await freshPage(browser);
+    await page.goto(`${server.url}?src=archive/index.lectern#q=${encodeURIComponent(queries[i])}`);
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 60000 });
+    firstViews.push(await page.evaluate(() => window.__ready));
+    await context.close();
+  }
+  const { page, context } = await freshPage(browser);
+  await page.goto(`${server.url}?src=archive/index.lectern`);
+  await page.waitForFunction(() => window.__articleShown !== undefined, null, { timeout: 60000 });
+  await page.evaluate(stampKeystrokes);
+  const box = page.getByTestId('search');
+  await box.click();
+  const texted = [];
+  let typed = 0;
+  for (const query of queries) {
+    await box.fill('');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=result]'));
+    await box.pressSequentially(query, { delay: 100 });
+    typed += query.length;
+    await page.waitForFunction((k) => window.__answered.length >= k, typed, { timeout: 30000 });
+    await page.waitForFunction(() => {
+      const excerpt = document.querySelector('.lectern-result-excerpt');
+      return !excerpt || (excerpt.textContent.length > 0 && !excerpt.querySelector('.lectern-result-loading'));
+    }, null, { timeout: 30000, polling: 'raf' });
+    texted.push(await page.evaluate(() => performance.now() - window.__lastPressed));
+  }
+  await page.screenshot({ path: join(shots, `bench-archive-${n}.png`) });
+  const timings = await page.evaluate(() => ({ answered: window.__answered }));
+  timings.texted = texted;
+  const transfer = await page.evaluate(() => {
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    return { bytes: entries.reduce((sum, e) => sum + e.transferSize, 0), requests: entries.length };
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  await context.close();
+  await browser.close();
+  await server.close();
+  const r = {
+    n, total, files, head,
+    first: { p50: pct(firstViews, 50), max: Math.max(...firstViews) },
+    keys: { p50: pct(timings.answered, 50), p95: pct(timings.answered, 95) },
+    texted: { p95: pct(timings.texted, 95) },
+    transferred: transfer.bytes, requests: transfer.requests,
+    heap: heap.usedSize, backing: heap.backingStorageSize ?? 0,
+  };
+  console.log(`${n} articles: first view ${firstViews.map((t) => t.toFixed(0)).join(', ')} ms; `
+    + `${timings.answered.length} keystrokes, answered p95 ${r.keys.p95.toFixed(1)} ms, with text p95 ${r.texted.p95.toFixed(1)} ms; `
+    + `${mb(r.transferred)} in ${r.requests} requests; heap ${mb(r.heap)}, wasm + buffers ${mb(r.backing)}`);
+  return r;
+}
+
+/** A page with no cache that records when the first view is complete (`__ready`): the open
+ *  article's text on screen and, with a query in the URL, its results answered with text. */
+async function freshPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => {
+    performance.setResourceTimingBufferSize(100000);
+    const check = () => {
+      const text = document.querySelector('.lectern-article .lectern-section p')?.textContent ?? '';
+      const count = document.querySelector('[data-testid=result-count]');
+      const excerpt = document.querySelector('.lectern-result-excerpt');
+      const articleShown = text.length > 0;
+      if (articleShown && window.__articleShown === undefined) window.__articleShown = performance.now();
+      const wantsQuery = location.hash.includes('q=');
+      const answered = !wantsQuery || (count && !count.hasAttribute('aria-busy') && excerpt
+        && excerpt.textContent.length > 0 && !excerpt.querySelector('.lectern-result-loading'));
+      if (articleShown && answered) {
+        window.__ready = performance.now();
+        return;
+      }
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** In the page: for each keystroke, the time from keydown to the first frame painted with its
+ *  results answered (`__answered`). */
+function stampKeystrokes() {
+  window.__answered = [];
+  const input = document.querySelector('[data-testid=search]');
+  input.addEventListener('keydown', (e) => { window.__pressed = e.timeStamp; window.__lastPressed = e.timeStamp; }, { capture: true });
+  window.addEventListener('input', () => {
+    const pressed = window.__pressed;
+    if (pressed === undefined) return;
+    window.__pressed = undefined;
+    const frame = () => {
+      const count = document.querySelector('[data-testid=result-count]');
+      if (count && !count.hasAttribute('aria-busy')) {
+        setTimeout(() => window.__answered.push(performance.now() - pressed));
+        return;
+      }
+      requestAnimationFrame(frame);
+    };
+    // After the reader's own input listener has re-rendered (microtasks), wait for a frame.
+    queueMicrotask(() => requestAnimationFrame(frame));
+  });
+}
+
+/** Thirty different queries a reader of this archive might type: words of article titles
+ *  (one or two) and the names of authors, from articles spread through the archive. */
+async function queriesFor(n) {
+  const folder = join(repo, 'target', `archive-${n}`);
+  const queries = new Set();
+  for (let i = 0; queries.size < QUERY_COUNT; i += 1) {
+    const file = join(folder, `article-${String((i * 7919) % n).padStart(5, '0')}.md`);
+    const text = await readFile(file, 'utf8');
+    const title = text.match(/^title: (.*)$/m)[1].toLowerCase().split(' ').filter((w) => w.length > 3);
+    const author = text.match(/^author: (.*)$/m)[1].toLowerCase();
+    const choice = [title[0], title.slice(0, 2).join(' '), author][i % 3];
+    if (choice) queries.add(choice);
+  }
+  return [...queries];
+}
+
+async function folderSize(folder) {
+  let total = 0;
+  let files = 0;
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      total += (await stat(join(entry.parentPath ?? entry.path, entry.name))).size;
+      files += 1;
+    }
+  }
+  return { total, files };
+}
+
+function pct(xs, p) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+}
+
+function mb(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
+}

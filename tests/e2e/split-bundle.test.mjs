@@ -1,0 +1,105 @@
+// Split bundles (`lectern bundle --split`): the reader fetches the head first, then only the
+// index shards a query needs and the texts it shows, and says so when a part is missing or
+// belongs to another build.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startDemos } from './demos.mjs';
+import { dist, repo, shot } from './harness.mjs';
+
+const LIMIT = { timeout: 90_000 };
+const HARBOUR = `Harbour <img src=x onerror="alert(1)"> Report
+
+The harbour authority in Valparaíso reopened the northern quay on Tuesday.
+
+“We expect the quay to carry twice the cargo by spring,” said Marisol Quenta, the port director.
+`;
+
+let demos;
+let folder;
+let cli;
+let shardCount;
+before(async () => {
+  demos = await startDemos();
+  folder = mkdtempSync(join(tmpdir(), 'lectern-split-'));
+  for (const name of ['000_2458af4d1454103a.txt', '001_8e444e78868fc76e.txt']) {
+    writeFileSync(join(folder, name), readFileSync(join(repo, 'articles', name)));
+  }
+  writeFileSync(join(folder, 'harbour.md'), HARBOUR);
+  const lectern = (...args) => execFileSync('cargo', ['run', '-q', '--bin', 'lectern', '--', ...args], { cwd: repo, stdio: 'pipe' });
+  lectern('bundle', '--split', folder, '-o', join(dist, 'e2e-split'));
+  cli = JSON.parse(lectern('inspect', '--json', folder));
+  shardCount = readdirSync(join(dist, 'e2e-split', 's')).length;
+  // A copy whose shards all hold shard 0 (as if mixed with another build) and with an
+  // article's text missing.
+  const broken = join(dist, 'e2e-split-broken');
+  rmSync(broken, { recursive: true, force: true });
+  cpSync(join(dist, 'e2e-split'), broken, { recursive: true });
+  for (let i = 1; i < shardCount; i += 1) cpSync(join(broken, 's', '0.lectern'), join(broken, 's', `${i}.lectern`));
+  rmSync(join(broken, 'a', '2.lectern'));
+});
+after(async () => { await demos?.stop(); });
+
+async function open(path) {
+  const page = await demos.page(path);
+  page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.fetched = [];
+  page.on('request', (r) => page.fetched.push(new URL(r.url()).pathname));
+  return page;
+}
+
+test('a split bundle shows what the CLI reports, fetching only the parts it needs', LIMIT, async () => {
+  const page = await open('docs/reader/?src=e2e-split/index.lectern');
+  await page.getByTestId('article-title').waitFor();
+  const listed = await page.getByTestId('article-item').allInnerTexts();
+  assert.equal(listed.length, cli.articles.length);
+  cli.articles.forEach((a, i) => assert.ok(listed[i].startsWith(a.title), `${listed[i]} / ${a.title}`));
+  // The first article's text came with the head.
+  await page.getByTestId('article-body').locator('.lectern-section p').first().waitFor();
+  assert.equal(page.fetched.filter((p) => p.includes('/e2e-split/a/')).length, 0);
+
+  const harbour = cli.articles.findIndex((a) => a.file === 'harbour.md');
+  await page.getByTestId('article-item').nth(harbour).click();
+  const quotes = page.getByTestId('article-body').getByTestId('quote');
+  await quotes.first().waitFor();
+  assert.equal(await quotes.count(), cli.articles[harbour].quotes.length);
+  assert.equal(await quotes.first().getAttribute('data-speaker'), cli.articles[harbour].quotes[0].speaker);
+  assert.equal(await page.getByTestId('article-title').innerText(), cli.articles[harbour].title);
+
+  await page.getByTestId('search').fill('pipeline ');
+  await page.getByTestId('result').first().waitFor();
+  assert.equal(await page.getByTestId('result-count').innerText(), '6 matching passages');
+  // Every listed result shows its text, with the word marked.
+  await page.waitForFunction(() => !document.querySelector('.lectern-result-loading'));
+  const excerpts = await page.locator('.lectern-result-excerpt').allInnerTexts();
+  assert.ok(excerpts.every((e) => /pipeline/i.test(e)), excerpts.join(' | '));
+  const shards = new Set(page.fetched.filter((p) => p.includes('/e2e-split/s/')));
+  assert.ok(shards.size >= 1 && shards.size < shardCount / 2, `${shards.size} of ${shardCount} shards fetched`);
+
+  await page.getByRole('tab', { name: 'Topics' }).click();
+  const labels = await page.getByTestId('topic-node').evaluateAll((ns) => ns.map((n) => n.getAttribute('data-label')));
+  const cliLabels = cli.topics.map((t) => t.label);
+  for (const label of labels) assert.ok(cliLabels.includes(label), label);
+  await shot(page, 'split-bundle');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a missing or mismatched part says so and keeps what is shown', LIMIT, async () => {
+  const page = await open('docs/reader/?src=e2e-split-broken/index.lectern');
+  await page.getByTestId('article-title').waitFor();
+  await page.getByTestId('article-item').nth(2).click();
+  assert.match(await page.getByTestId('notice').innerText(), /a\/2\.lectern: the server answered 404/);
+  await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+  // A word outside shard 0: its shard file holds shard 0, which is refused.
+  await page.getByTestId('search').fill('Valparaíso ');
+  assert.match(await page.getByTestId('notice').innerText(), /belongs to another build/);
+  // Still a working reader: the list and the first article are there.
+  await page.getByTestId('article-item').first().click();
+  await page.getByTestId('article-body').locator('.lectern-section p').first().waitFor();
+  assert.equal(await page.getByTestId('article-item').count(), cli.articles.length);
+  await shot(page, 'split-bundle-broken');
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource/.test(p)), []);
+});
