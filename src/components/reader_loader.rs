@@ -23,6 +23,10 @@ pub struct ReaderLoaderProps {
     pub bridge: Option<Rc<Bridge>>,
 }
 
+/// Adding rebuilds the index from every article's text; a split bundle's texts arrive one by one.
+const NOT_WITH_SPLIT: &str = "These articles are split into parts fetched as you read: adding your own files \
+     works with the built-in articles or a whole bundle (lectern bundle without --split).";
+
 #[derive(Clone, PartialEq)]
 enum Articles {
     Loading,
@@ -53,7 +57,10 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
     let shown = use_memo(((*articles).clone(), added.set.revision), {
         let files = added.set.files.clone();
         move |(articles, _)| match articles {
-            Articles::Ready(base) if !files.is_empty() => Articles::Ready(Rc::new(added::combine(base, &files))),
+            // A split bundle's texts are not all here to rebuild the index from: it stays as it is.
+            Articles::Ready(base) if !files.is_empty() && base.parts.is_none() => {
+                Articles::Ready(Rc::new(added::combine(base, &files)))
+            }
             other => other.clone(),
         }
     });
@@ -77,6 +84,13 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
             <div class="lectern" data-testid="reader" data-theme={theme}>
                 <ErrorMessage message={message.clone()} />
             </div>
+        },
+        Articles::Ready(library) if library.parts.is_some() => html! {
+            <Reader
+                library={library.clone()}
+                setup={setup}
+                adding={html! { <p class="lectern-add lectern-add-note" data-testid="not-combined">{ NOT_WITH_SPLIT }</p> }}
+            />
         },
         Articles::Ready(library) => html! {
             <Reader

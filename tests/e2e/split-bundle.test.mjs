@@ -57,6 +57,7 @@ test('a split bundle shows what the CLI reports, fetching only the parts it need
   const listed = await page.getByTestId('article-item').allInnerTexts();
   assert.equal(listed.length, cli.articles.length);
   cli.articles.forEach((a, i) => assert.ok(listed[i].startsWith(a.title), `${listed[i]} / ${a.title}`));
+  assert.match(await page.getByTestId('not-combined').innerText(), /split into parts/);
   // The first article's text came with the head.
   await page.getByTestId('article-body').locator('.lectern-section p').first().waitFor();
   assert.equal(page.fetched.filter((p) => p.includes('/e2e-split/a/')).length, 0);
