@@ -10,7 +10,8 @@
 //     from a query's last keystroke to its first result's text on screen (result texts are
 //     fetched once typing pauses for 150 ms);
 //   - transferred after those 30 queries, everything since navigation (transferSize);
-//   - memory after a forced garbage collection: the JS heap, and wasm memory with buffers.
+//   - memory after a forced garbage collection: the JS heap, and the wasm module's memory
+//     (where the articles, index and parts live).
 // Usage: node tests/e2e/bench-archive.mjs [N...]   (default 100 1000 10000)
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -76,6 +77,7 @@ async function measure(n) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasmMemory = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
   await context.close();
   await browser.close();
   await server.close();
@@ -85,7 +87,7 @@ async function measure(n) {
     keys: { p50: pct(timings.answered, 50), p95: pct(timings.answered, 95) },
     texted: { p95: pct(timings.texted, 95) },
     transferred: transfer.bytes, requests: transfer.requests,
-    heap: heap.usedSize, backing: heap.backingStorageSize ?? 0,
+    heap: heap.usedSize, wasm: wasmMemory,
   };
   console.log(`${n} articles: first view ${firstViews.map((t) => t.toFixed(0)).join(', ')} ms; `
     + `${timings.answered.length} keystrokes, answered p95 ${r.keys.p95.toFixed(1)} ms, with text p95 ${r.texted.p95.toFixed(1)} ms; `
@@ -142,19 +144,24 @@ function stampKeystrokes() {
   });
 }
 
-/** Thirty different queries a reader of this archive might type: words of article titles
- *  (one or two) and the names of authors, from articles spread through the archive. */
+/** Thirty different queries a reader of this archive might type: content words of article
+ *  titles (one or two; not the generator's function words, "the", "between"…) and the names
+ *  of authors, from articles spread through the archive. */
 async function queriesFor(n) {
   const folder = join(repo, 'target', `archive-${n}`);
+  const generator = await readFile(join(repo, 'scripts', 'make_archive.py'), 'utf8');
+  const stop = new Set(generator.match(/FUNCTION_WORDS = """([^"]*)"""/)[1].split(/\s+/));
   const queries = new Set();
+
   for (let i = 0; queries.size < QUERY_COUNT; i += 1) {
     const file = join(folder, `article-${String((i * 7919) % n).padStart(5, '0')}.md`);
     const text = await readFile(file, 'utf8');
-    const title = text.match(/^title: (.*)$/m)[1].toLowerCase().split(' ').filter((w) => w.length > 3);
+    const title = text.match(/^title: (.*)$/m)[1].toLowerCase().split(' ').filter((w) => w.length > 3 && !stop.has(w));
     const author = text.match(/^author: (.*)$/m)[1].toLowerCase();
     const choice = [title[0], title.slice(0, 2).join(' '), author][i % 3];
     if (choice) queries.add(choice);
   }
+  console.log(`${n} articles, queries: ${[...queries].join(', ')}`);
   return [...queries];
 }
 

@@ -201,7 +201,11 @@ impl SearchIndex {
                 if clause.prefix && i + 1 == clause.words.len() {
                     // A stem is its word less an ending, with perhaps its last letter changed.
                     let keep = word.char_indices().nth(word.chars().count().saturating_sub(1).max(2)).map_or(word.len(), |(at, _)| at);
-                    wanted.extend(self.dictionary.shards_from(&word[..keep]).take(PREFIX_SHARDS));
+                    // Not a shard of one very common word ("the" while typing "theory"): its
+                    // postings would cost more than every other part of the query.
+                    let light = |&s: &usize| s == wanted[wanted.len() - 1] || !self.dictionary.is_heavy(s, crate::bundle::DEFAULT_SHARD_BYTES);
+                    let extra: Vec<usize> = self.dictionary.shards_from(&word[..keep]).take(PREFIX_SHARDS).filter(light).collect();
+                    wanted.extend(extra);
                 }
             }
         }

@@ -49,6 +49,8 @@ pub(super) struct Shard {
     first_stem: String,
     first_term: u32,
     terms: u32,
+    /// Rough size of its postings (see [`Term::weight`]).
+    weight: u32,
     #[serde(serialize_with = "content_out", deserialize_with = "content_in")]
     content: OnceLock<ShardContent>,
 }
@@ -76,6 +78,7 @@ impl Dictionary {
         let shard = Shard {
             first_stem: String::new(),
             first_term: 0,
+            weight: terms.iter().map(Term::weight).sum::<usize>() as u32,
             terms: terms.len() as u32,
             content: OnceLock::from(ShardContent { terms, words }),
         };
@@ -112,6 +115,7 @@ impl Dictionary {
                     first_stem: if start == 0 { String::new() } else { terms[start].stem.clone() },
                     first_term: start as u32,
                     terms: (end - start) as u32,
+                    weight: weight as u32,
                     content: OnceLock::new(),
                 });
                 contents.push(ShardContent { terms: terms[start..end].iter().map(|t| (*t).clone()).collect(), words: shard_words });
@@ -133,6 +137,11 @@ impl Dictionary {
             && content.terms.first().is_none_or(|t| t.stem >= shard.first_stem)
             && content.words.iter().all(|&(_, t)| (shard.first_term..shard.first_term + shard.terms).contains(&t));
         fits && (shard.content.get().is_some() || shard.content.set(content).is_ok())
+    }
+
+    /// A shard far above the target size: one very common word's postings.
+    pub fn is_heavy(&self, i: usize, target: usize) -> bool {
+        self.shards.get(i).is_some_and(|s| s.weight as usize > 8 * target)
     }
 
     pub fn is_loaded(&self, i: usize) -> bool {
