@@ -96,29 +96,33 @@ impl Library {
         Rc::ptr_eq(&self.index, &other.index)
     }
 
+    /// A split bundle's part for article `a`, once it has arrived.
+    fn arrived(&self, a: usize) -> Option<&(Rc<Article>, Rc<TopicMap>)> {
+        self.texts.get(a).and_then(OnceCell::get)
+    }
+
     /// Article `a` with its text: in a split bundle, its outline until the text has arrived.
     pub fn article(&self, a: usize) -> Rc<Article> {
-        match self.texts.get(a).and_then(OnceCell::get) {
-            Some((text, _)) => text.clone(),
-            None => self.articles[a].clone(),
-        }
+        self.arrived(a).map_or_else(|| self.articles[a].clone(), |(text, _)| text.clone())
     }
 
     /// Is article `a`'s text here (always, in a whole bundle)?
     pub fn has_text(&self, a: usize) -> bool {
-        self.parts.is_none() || self.texts.get(a).is_some_and(|t| t.get().is_some())
+        self.parts.is_none() || self.arrived(a).is_some()
     }
 
     /// What is missing to answer `query` and show `articles` (indices; out of range ignored).
     pub fn wanted(&self, query: &str, articles: impl IntoIterator<Item = usize>) -> Wanted {
-        if self.parts.is_none() {
-            return Wanted::default();
-        }
-        let mut articles: Vec<usize> =
-            articles.into_iter().filter(|&a| a < self.articles.len() && !self.has_text(a)).collect();
-        articles.sort_unstable();
-        articles.dedup();
-        Wanted { shards: self.index.missing_shards(&Query::parse(query)), articles }
+        let shards = if self.parts.is_none() { Vec::new() } else { self.index.missing_shards(&Query::parse(query)) };
+        Wanted { shards, articles: self.missing_texts(articles) }
+    }
+
+    /// Which of `articles` (indices; out of range ignored) have no text here yet, each once.
+    pub fn missing_texts(&self, articles: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut missing: Vec<usize> = articles.into_iter().filter(|&a| a < self.articles.len() && !self.has_text(a)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
     }
 
     /// Article `a`'s text and topic map arrived (a second arrival is ignored).
@@ -130,7 +134,7 @@ impl Library {
 
     /// The topic map of article `a` (empty until a split bundle's article has arrived).
     pub fn article_map(&self, a: usize) -> Rc<TopicMap> {
-        match self.texts.get(a).and_then(OnceCell::get) {
+        match self.arrived(a) {
             Some((_, map)) => map.clone(),
             None => Rc::new(self.topics.per_article.get(a).cloned().unwrap_or_default()),
         }
@@ -149,19 +153,28 @@ impl Library {
     }
 
     pub fn text(&self, passage: &Passage) -> &str {
-        match self.texts.get(passage.article as usize).and_then(OnceCell::get) {
-            Some((text, _)) => passage_text(text, passage),
-            None => passage_text(&self.articles[passage.article as usize], passage),
-        }
+        let a = passage.article as usize;
+        passage_text(self.arrived(a).map_or(&self.articles[a], |(text, _)| text), passage)
     }
 
     pub fn search(&self, query: &str, filters: &[Filter]) -> SearchResults {
+        self.search_parsed(&Query::parse(query), filters)
+    }
+
+    /// The search's answer, or none while a split bundle lacks a shard the query needs (a
+    /// partial index would answer wrongly).
+    pub fn answer(&self, query: &str, filters: &[Filter]) -> Option<SearchResults> {
+        let query = Query::parse(query);
+        (self.parts.is_none() || self.index.missing_shards(&query).is_empty()).then(|| self.search_parsed(&query, filters))
+    }
+
+    fn search_parsed(&self, query: &Query, filters: &[Filter]) -> SearchResults {
         if self.parts.is_none() {
-            return search(&self.index, &self.articles, &Query::parse(query), filters);
+            return search(&self.index, &self.articles, query, filters);
         }
         // Texts that have arrived label their sections by heading in the filters.
         let articles: Vec<Rc<Article>> = (0..self.articles.len()).map(|a| self.article(a)).collect();
-        search(&self.index, &articles, &Query::parse(query), filters)
+        search(&self.index, &articles, query, filters)
     }
 
     /// Passage ids of article `a`, in reading order (title, then headings and paragraphs).
@@ -238,11 +251,13 @@ mod tests {
         let wanted = lib.wanted("weather ", [1, 7]);
         assert_eq!(wanted.articles, [1]);
         assert_eq!(wanted.shards.len(), 1);
+        assert!(lib.answer("weather ", &[]).is_none(), "no answer from a partial index");
         assert!(lib.index.fill_shard(wanted.shards[0], parts.shards[wanted.shards[0]].content.clone()));
         let text = parts.articles[1].clone();
         lib.fill_text(1, text.text, text.map);
         assert_eq!(lib.wanted("weather ", [1]), Wanted::default());
         assert_eq!(lib.search("weather ", &[]).total, 1);
+        assert_eq!(lib.answer("weather ", &[]).map(|r| r.total), Some(1));
         assert!(lib.text(&lib.index.passages[3]).contains("weather"));
         assert!(Library::from_articles(vec![]).wanted("anything", [0]) == Wanted::default());
     }

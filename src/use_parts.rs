@@ -27,7 +27,7 @@ pub fn use_parts(state: &UseReducerHandle<ReaderState>, listed: Vec<usize>) {
     });
     let dispatcher = state.dispatcher();
     use_effect_with((state.library.clone(), listed), move |(library, listed)| {
-        let wanted = Wanted { shards: Vec::new(), ..library.wanted("", listed.iter().copied()) };
+        let wanted = Wanted { shards: Vec::new(), articles: library.missing_texts(listed.iter().copied()) };
         let library = library.clone();
         let later = (!wanted.articles.is_empty())
             .then(|| Timeout::new(RESULT_TEXTS_AFTER_MS, move || request(&library, wanted, dispatcher)));

@@ -73,7 +73,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // A split bundle answers once the query's index shards are here; until then the last
     // answer stays on screen, marked busy.
     let answered = use_memo((library.clone(), state.query.clone(), state.filters.clone()), |(lib, q, f)| {
-        lib.wanted(q, []).shards.is_empty().then(|| Rc::new(lib.search(q, f)))
+        lib.answer(q, f).map(Rc::new)
     });
     let last_answer = use_mut_ref(|| Rc::new(SearchResults::default()));
     let busy = answered.is_none();

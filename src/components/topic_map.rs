@@ -30,9 +30,12 @@ pub fn TopicMapPanel(props: &TopicMapProps) -> Html {
     let lib = &props.library;
     let topics = lib.topics.clone();
     let article = (view.scope == Scope::OpenArticle).then_some(props.open).flatten().filter(|&a| a < lib.articles.len());
-    // Maps are cloned once per scope change, not per render: hovering redraws classes only.
-    let map: Rc<TopicMap> = (*use_memo((props.library.clone(), article), |(lib, a)| {
-        a.map_or_else(|| Rc::new(lib.topics.all.clone()), |a| lib.article_map(a))
+    // Maps are cloned once per scope change (or when a split bundle's article arrives with its
+    // map), not per render: hovering redraws classes only.
+    let arrived = article.is_some_and(|a| lib.has_text(a));
+    let map: Rc<TopicMap> = (*use_memo((topics.clone(), article, arrived), {
+        let lib = lib.clone();
+        move |(topics, a, _)| a.map_or_else(|| Rc::new(topics.all.clone()), |a| lib.article_map(a))
     }))
     .clone();
     let (scope_articles, scope_name) = match article {

@@ -107,8 +107,7 @@ fn without_text(article: &Article) -> Article {
     let mut stub = Article { quotes: Vec::new(), ..article.clone() };
     for section in &mut stub.sections {
         section.heading.iter_mut().for_each(String::clear);
-        section.paragraphs.iter_mut().for_each(String::clear);
-        section.paragraphs.iter_mut().for_each(String::shrink_to_fit);
+        section.paragraphs.iter_mut().for_each(|p| *p = String::new());
     }
     stub
 }

@@ -167,17 +167,14 @@ impl SearchIndex {
     /// the shards' contents.
     pub fn split(&self, shard_bytes: usize) -> (SearchIndex, Vec<ShardContent>) {
         let (dictionary, contents) = self.dictionary.split(shard_bytes);
-        (SearchIndex { dictionary, ..self.clone_without_terms() }, contents)
-    }
-
-    fn clone_without_terms(&self) -> SearchIndex {
-        SearchIndex {
+        let head = SearchIndex {
             passages: self.passages.clone(),
-            dictionary: Dictionary::whole(Vec::new(), Vec::new()),
+            dictionary,
             avg_len: self.avg_len,
             quoted: self.quoted.clone(),
             topical: self.topical.clone(),
-        }
+        };
+        (head, contents)
     }
 
     pub fn shard_count(&self) -> usize {
@@ -203,9 +200,8 @@ impl SearchIndex {
                     let keep = word.char_indices().nth(word.chars().count().saturating_sub(1).max(2)).map_or(word.len(), |(at, _)| at);
                     // Not a shard of one very common word ("the" while typing "theory"): its
                     // postings would cost more than every other part of the query.
-                    let light = |&s: &usize| s == wanted[wanted.len() - 1] || !self.dictionary.is_heavy(s, crate::bundle::DEFAULT_SHARD_BYTES);
-                    let extra: Vec<usize> = self.dictionary.shards_from(&word[..keep]).take(PREFIX_SHARDS).filter(light).collect();
-                    wanted.extend(extra);
+                    let light = |&s: &usize| !self.dictionary.is_heavy(s);
+                    wanted.extend(self.dictionary.shards_from(&word[..keep]).take(PREFIX_SHARDS).filter(light));
                 }
             }
         }

@@ -67,6 +67,8 @@ fn content_in<'de, D: Deserializer<'de>>(d: D) -> Result<OnceLock<ShardContent>,
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct Dictionary {
     shards: Vec<Shard>,
+    /// The weight the shards were cut to (0 for one whole shard).
+    target: u32,
 }
 
 /// Returned for terms whose shard has not arrived: no passages.
@@ -82,7 +84,7 @@ impl Dictionary {
             terms: terms.len() as u32,
             content: OnceLock::from(ShardContent { terms, words }),
         };
-        Dictionary { shards: vec![shard] }
+        Dictionary { shards: vec![shard], target: 0 }
     }
 
     /// The same terms cut into shards of about `target` bytes of postings each: this
@@ -122,7 +124,7 @@ impl Dictionary {
                 (start, weight) = (end, 0);
             }
         }
-        (Dictionary { shards: heads }, contents)
+        (Dictionary { shards: heads, target: target as u32 }, contents)
     }
 
     pub fn shard_count(&self) -> usize {
@@ -139,9 +141,9 @@ impl Dictionary {
         fits && (shard.content.get().is_some() || shard.content.set(content).is_ok())
     }
 
-    /// A shard far above the target size: one very common word's postings.
-    pub fn is_heavy(&self, i: usize, target: usize) -> bool {
-        self.shards.get(i).is_some_and(|s| s.weight as usize > 8 * target)
+    /// A shard far above the size shards were cut to: one very common word's postings.
+    pub fn is_heavy(&self, i: usize) -> bool {
+        self.target > 0 && self.shards.get(i).is_some_and(|s| s.weight > 8 * self.target)
     }
 
     pub fn is_loaded(&self, i: usize) -> bool {
