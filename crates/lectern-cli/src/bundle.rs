@@ -61,7 +61,7 @@ fn write_whole(bundle: &Bundle, output: &Path) -> std::io::Result<String> {
     Ok(format!("{} ({})", output.display(), size(bytes.len())))
 }
 
-/// The head, shards and articles of a split bundle, each gzip-compressed: static hosts do not
+/// The head, shards, articles and topic table of a split bundle, each gzip-compressed: static hosts do not
 /// all compress unknown file types, and browsers inflate gzip natively.
 fn write_split(bundle: Bundle, output: &Path, progress: &mut Progress) -> std::io::Result<String> {
     let parts = split(bundle, DEFAULT_SHARD_BYTES);
@@ -81,7 +81,7 @@ fn write_split(bundle: Bundle, output: &Path, progress: &mut Progress) -> std::i
         Ok(bytes.len())
     };
     let head = write(SplitBundle::head_name(), PartRef::Head(&parts.head))?;
-    let mut total = head;
+    let mut total = head + write(SplitBundle::passage_topics_name(), PartRef::PassageTopics(&parts.passage_topics))?;
     for (i, shard) in parts.shards.iter().enumerate() {
         progress.show(&format!("writing shard {}/{}", i + 1, parts.shards.len()));
         total += write(&SplitBundle::shard_name(i), PartRef::Shard(shard))?;

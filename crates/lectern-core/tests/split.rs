@@ -14,11 +14,15 @@ fn seeds() -> Bundle {
     Bundle::build(files::ingest_folder(&dir).unwrap())
 }
 
-/// Search the split head, fetching (here: filling from memory) the shards it asks for first.
+/// Search the split head, fetching (here: filling from memory) the shards it asks for first,
+/// and the passages' topics (which the reader fetches when the topic filter is first used).
 fn search_split(parts: &SplitBundle, query: &str, filters: &[Filter]) -> SearchResults {
     let parsed = Query::parse(query);
     for i in parts.head.index.missing_shards(&parsed) {
         assert!(parts.head.index.fill_shard(i, parts.shards[i].content.clone()), "shard {i} fits");
+    }
+    if !parts.head.index.topical.has_table() {
+        assert!(parts.head.index.fill_passage_topics(parts.passage_topics.table.clone()));
     }
     search(&parts.head.index, &parts.head.articles, &parsed, filters)
 }
@@ -47,6 +51,22 @@ fn split_search_answers_as_the_whole_bundle() {
     let speaker = Filter::speaker("Shamshad Ahmad");
     let expected = search(&whole.index, &whole.articles, &Query::parse("visit"), std::slice::from_ref(&speaker));
     assert_eq!(without_section_labels(search_split(&parts, "visit", &[speaker])), without_section_labels(expected));
+    let topic = Filter { kind: FilterKind::Topic, value: "Vladimir Putin".into() };
+    let expected = search(&whole.index, &whole.articles, &Query::parse("visit"), std::slice::from_ref(&topic));
+    assert!(expected.total > 0);
+    assert_eq!(without_section_labels(search_split(&parts, "visit", &[topic])), without_section_labels(expected));
+}
+
+#[test]
+fn the_head_leaves_the_passage_topics_out_and_takes_only_its_own_back() {
+    let parts = split(seeds(), 300);
+    let index = &parts.head.index;
+    assert!(!index.topical.has_table() && !index.topical.labels.is_empty());
+    assert!(index.topical.topics_of(10).is_empty());
+    let other = split(Bundle::build(seeds().articles[..1].to_vec()), 300);
+    assert!(!index.fill_passage_topics(other.passage_topics.table), "another build's table does not fit");
+    assert!(index.fill_passage_topics(parts.passage_topics.table.clone()));
+    assert!((0..index.passages.len() as u32).any(|p| !index.topical.topics_of(p).is_empty()));
 }
 
 /// A head's outline has no headings (they come with each article's text): its section filters
@@ -88,7 +108,11 @@ fn every_part_round_trips() {
     let Part::Article(article) = decode_part(&encode_part(&PartRef::Article(&parts.articles[0]))).unwrap() else { panic!("an article") };
     assert_eq!(article, parts.articles[0]);
     assert!(!article.text.quotes.is_empty());
-    assert!([head.bundle, shard.bundle].iter().all(|&b| b == article.bundle));
+    let Part::PassageTopics(topics) = decode_part(&encode_part(&PartRef::PassageTopics(&parts.passage_topics))).unwrap() else {
+        panic!("passage topics")
+    };
+    assert_eq!(topics, parts.passage_topics);
+    assert!([head.bundle, shard.bundle, topics.bundle].iter().all(|&b| b == article.bundle));
     let message = lectern_core::bundle::decode(&encode_part(&PartRef::Head(&parts.head))).unwrap_err().to_string();
     assert!(message.contains("split bundle"), "{message}");
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 mod split;
 
-pub use split::{split, ArticlePart, Head, Part, PartRef, ShardPart, SplitBundle, DEFAULT_SHARD_BYTES};
+pub use split::{split, ArticlePart, Head, Part, PartRef, PassageTopicsPart, ShardPart, SplitBundle, DEFAULT_SHARD_BYTES};
 
 use crate::model::Article;
 use crate::search::SearchIndex;
@@ -18,7 +18,7 @@ use crate::topics::Topics;
 
 const MAGIC: &[u8; 8] = b"LECTERN\0";
 /// Bumped whenever the serialised model or the header changes shape.
-pub const FORMAT_VERSION: u16 = 7;
+pub const FORMAT_VERSION: u16 = 8;
 const HEADER: usize = 8 + 2 + 8 + 4;
 
 #[derive(Debug, PartialEq, Eq)]

@@ -1,14 +1,14 @@
 //! Split bundles, for archives too large to fetch whole: a head with what the reader needs
-//! first (the article list, passage table, filters, topic map and where each term's shard
-//! is), then one file per index shard and one per article, fetched when a query or the reader
-//! needs them, as Pagefind does. Each part names the bundle it belongs to, so a part from
+//! first (the article list, passage table, speaker filter, topic map and where each term's
+//! shard is), then one file per index shard, one per article and one with the topic filter's
+//! table, fetched when a query or the reader needs them, as Pagefind does. Each part names the bundle it belongs to, so a part from
 //! another build is refused rather than mixed in.
 
 use serde::{Deserialize, Serialize};
 
 use super::Bundle;
 use crate::model::Article;
-use crate::search::{passage_layout, SearchIndex, ShardContent};
+use crate::search::{passage_layout, SearchIndex, ShardContent, TopicTable};
 use crate::topics::{TopicMap, Topics};
 
 /// Postings per shard file, before compression: small enough that a query fetches little,
@@ -22,6 +22,7 @@ pub enum Part {
     Head(Head),
     Shard(ShardPart),
     Article(ArticlePart),
+    PassageTopics(PassageTopicsPart),
 }
 
 #[derive(Debug, Serialize)]
@@ -30,6 +31,7 @@ pub enum PartRef<'a> {
     Head(&'a Head),
     Shard(&'a ShardPart),
     Article(&'a ArticlePart),
+    PassageTopics(&'a PassageTopicsPart),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,6 +57,14 @@ pub struct ShardPart {
     pub content: ShardContent,
 }
 
+/// Which passages mention which topics: the topic filter's table, the head's largest piece
+/// otherwise, fetched when that filter is first used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PassageTopicsPart {
+    pub bundle: u32,
+    pub table: TopicTable,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticlePart {
     pub bundle: u32,
@@ -67,6 +77,7 @@ pub struct SplitBundle {
     pub head: Head,
     pub shards: Vec<ShardPart>,
     pub articles: Vec<ArticlePart>,
+    pub passage_topics: PassageTopicsPart,
 }
 
 impl SplitBundle {
@@ -82,12 +93,16 @@ impl SplitBundle {
     pub fn article_name(i: usize) -> String {
         format!("a/{i}.lectern")
     }
+
+    pub fn passage_topics_name() -> &'static str {
+        "passage-topics.lectern"
+    }
 }
 
 /// Cut a bundle into a head, shards of about `shard_bytes` of postings, and one part per article.
 pub fn split(bundle: Bundle, shard_bytes: usize) -> SplitBundle {
     let id = super::crc32(&super::encode(&bundle));
-    let (index, contents) = bundle.index.split(shard_bytes);
+    let (index, contents, table) = bundle.index.split(shard_bytes);
     let Topics { topics, all, per_article } = bundle.topics;
     let stubs = bundle.articles.iter().map(without_text).collect();
     let articles: Vec<ArticlePart> = bundle
@@ -100,7 +115,8 @@ pub fn split(bundle: Bundle, shard_bytes: usize) -> SplitBundle {
     let shards = contents.into_iter().enumerate().map(|(i, content)| ShardPart { bundle: id, shard: i as u32, content }).collect();
     let first = articles.first().cloned();
     let topics = Topics { topics, all, per_article: Vec::new() };
-    SplitBundle { head: Head { bundle: id, articles: stubs, index, topics, first }, shards, articles }
+    let passage_topics = PassageTopicsPart { bundle: id, table };
+    SplitBundle { head: Head { bundle: id, articles: stubs, index, topics, first }, shards, articles, passage_topics }
 }
 
 fn without_text(article: &Article) -> Article {

@@ -10,7 +10,7 @@ use super::query::Query;
 use super::shards::{Dictionary, ShardContent, Term};
 use super::stem::stem;
 use super::quoted::QuotedPassages;
-use super::topical::TopicPassages;
+use super::topical::{TopicPassages, TopicTable};
 use super::tokenize::tokenize;
 use crate::model::Article;
 use crate::topics::Extraction;
@@ -163,18 +163,18 @@ const PREFIX_SHARDS: usize = 1;
 
 /// Split indexes: shards filled in as they arrive.
 impl SearchIndex {
-    /// This index with its terms cut into shards of about `shard_bytes`, every shard empty, and
-    /// the shards' contents.
-    pub fn split(&self, shard_bytes: usize) -> (SearchIndex, Vec<ShardContent>) {
+    /// This index with its terms cut into shards of about `shard_bytes`, every shard empty;
+    /// the shards' contents; and the passages' topics, also left out.
+    pub fn split(&self, shard_bytes: usize) -> (SearchIndex, Vec<ShardContent>, TopicTable) {
         let (dictionary, contents) = self.dictionary.split(shard_bytes);
-        let head = SearchIndex {
-            passages: self.passages.clone(),
-            dictionary,
-            avg_len: self.avg_len,
-            quoted: self.quoted.clone(),
-            topical: self.topical.clone(),
-        };
-        (head, contents)
+        let (topical, table) = self.topical.split();
+        let head = SearchIndex { passages: self.passages.clone(), dictionary, avg_len: self.avg_len, quoted: self.quoted.clone(), topical };
+        (head, contents, table)
+    }
+
+    /// Fill in the passages' topics. False when the table is not this index's (left out).
+    pub fn fill_passage_topics(&self, table: TopicTable) -> bool {
+        self.topical.fill(table, self.passages.len())
     }
 
     pub fn shard_count(&self) -> usize {

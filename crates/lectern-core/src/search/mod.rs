@@ -12,6 +12,7 @@ pub mod report;
 mod resolve;
 mod shards;
 mod stem;
+mod stored_term;
 mod tokenize;
 mod topical;
 
@@ -22,5 +23,5 @@ pub use index::{passage_layout, passage_text, Passage, PassageKind, SearchIndex}
 pub use query::{Clause, Query};
 pub use quoted::QuotedPassages;
 pub use shards::ShardContent;
-pub use topical::TopicPassages;
+pub use topical::{TopicPassages, TopicTable};
 pub use tokenize::{fold_word, tokenize, Token};

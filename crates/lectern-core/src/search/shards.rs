@@ -8,8 +8,11 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::stored_term::StoredTerm;
+
 /// One stem's postings, in flat arrays (a Vec per posting would cost more than the data).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(into = "StoredTerm", try_from = "StoredTerm")]
 pub(super) struct Term {
     pub stem: String,
     /// Passages containing the stem, ascending.
@@ -102,27 +105,22 @@ impl Dictionary {
         words.sort_by_key(|&(_, t)| t);
         let mut heads = Vec::new();
         let mut contents = Vec::new();
-        let (mut start, mut weight, mut w) = (0usize, 0usize, 0usize);
-        for (i, term) in terms.iter().enumerate() {
-            weight += term.weight();
-            if weight >= target || i + 1 == terms.len() {
-                let end = i + 1;
-                let mut shard_words: Vec<(String, u32)> = Vec::new();
-                while w < words.len() && (words[w].1 as usize) < end {
-                    shard_words.push((words[w].0.to_string(), words[w].1));
-                    w += 1;
-                }
-                shard_words.sort();
-                heads.push(Shard {
-                    first_stem: if start == 0 { String::new() } else { terms[start].stem.clone() },
-                    first_term: start as u32,
-                    terms: (end - start) as u32,
-                    weight: weight as u32,
-                    content: OnceLock::new(),
-                });
-                contents.push(ShardContent { terms: terms[start..end].iter().map(|t| (*t).clone()).collect(), words: shard_words });
-                (start, weight) = (end, 0);
+        let mut w = 0;
+        for (start, end) in cuts(&terms, target) {
+            let mut shard_words: Vec<(String, u32)> = Vec::new();
+            while w < words.len() && (words[w].1 as usize) < end {
+                shard_words.push((words[w].0.to_string(), words[w].1));
+                w += 1;
             }
+            shard_words.sort();
+            heads.push(Shard {
+                first_stem: if start == 0 { String::new() } else { terms[start].stem.clone() },
+                first_term: start as u32,
+                terms: (end - start) as u32,
+                weight: terms[start..end].iter().map(|t| t.weight()).sum::<usize>() as u32,
+                content: OnceLock::new(),
+            });
+            contents.push(ShardContent { terms: terms[start..end].iter().map(|t| (*t).clone()).collect(), words: shard_words });
         }
         (Dictionary { shards: heads, target: target as u32 }, contents)
     }
@@ -204,5 +202,49 @@ impl Dictionary {
     /// Is `word` (folded) a loaded word of the index?
     pub fn has_word(&self, word: &str) -> bool {
         self.loaded().any(|c| c.words.binary_search_by(|(w, _)| w.as_str().cmp(word)).is_ok())
+    }
+}
+
+/// Where shards begin and end (`[start, end)` over `terms`): about `target` of weight each, and
+/// a term heavier than that alone, so typing a rare word beside "the" does not fetch the
+/// postings of "the".
+fn cuts(terms: &[&Term], target: usize) -> Vec<(usize, usize)> {
+    let mut cuts = Vec::new();
+    let (mut start, mut weight) = (0, 0);
+    for (i, term) in terms.iter().enumerate() {
+        if term.weight() >= target && i > start {
+            cuts.push((start, i));
+            (start, weight) = (i, 0);
+        }
+        weight += term.weight();
+        if weight >= target || i + 1 == terms.len() {
+            cuts.push((start, i + 1));
+            (start, weight) = (i + 1, 0);
+        }
+    }
+    cuts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(stem: &str, passages: u32) -> Term {
+        Term {
+            stem: stem.into(),
+            passages: (0..passages).collect(),
+            starts: (0..=passages).collect(),
+            positions: vec![0; passages as usize],
+        }
+    }
+
+    #[test]
+    fn a_heavy_term_gets_a_shard_of_its_own() {
+        let terms = [term("tiz", 2), term("tizi", 2), term("to", 100), term("tob", 2), term("toc", 2)];
+        let refs: Vec<&Term> = terms.iter().collect();
+        assert_eq!(cuts(&refs, 50), vec![(0, 2), (2, 3), (3, 5)]);
+        // Light terms alone are cut by weight: 2 + 8 + 4 = 14 per two terms.
+        assert_eq!(cuts(&refs[..2], 20), vec![(0, 2)]);
+        assert!(cuts(&[], 50).is_empty());
     }
 }
