@@ -17,6 +17,7 @@ pub mod storage;
 pub mod state;
 pub mod url_state;
 pub mod use_added;
+pub mod use_in_view;
 pub mod use_parts;
 
 pub use components::app::App;

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use lectern_core::bundle::{Bundle, Head};
 use lectern_core::search::{
-    passage_text, search, Filter, Marker, Passage, PassageKind, Query, Range, SearchIndex, SearchResults,
+    passage_text, search, Filter, FilterKind, Marker, Passage, PassageKind, Query, Range, SearchIndex, SearchResults,
 };
 use lectern_core::topics::{TopicMap, Topics};
 use lectern_core::Article;
@@ -37,6 +37,8 @@ pub struct PartsSource {
 pub struct Wanted {
     pub shards: Vec<usize>,
     pub articles: Vec<usize>,
+    /// The topic filter's table.
+    pub passage_topics: bool,
 }
 
 /// Libraries are compared by identity: a new one (or a [`Library::refreshed`] one, after parts
@@ -111,10 +113,18 @@ impl Library {
         self.parts.is_none() || self.arrived(a).is_some()
     }
 
-    /// What is missing to answer `query` and show `articles` (indices; out of range ignored).
-    pub fn wanted(&self, query: &str, articles: impl IntoIterator<Item = usize>) -> Wanted {
+    /// What is missing to answer `query` under `filters` and show `articles` (indices; out of
+    /// range ignored).
+    pub fn wanted(&self, query: &str, filters: &[Filter], articles: impl IntoIterator<Item = usize>) -> Wanted {
         let shards = if self.parts.is_none() { Vec::new() } else { self.index.missing_shards(&Query::parse(query)) };
-        Wanted { shards, articles: self.missing_texts(articles) }
+        let passage_topics = self.passage_topics_pending() && filters.iter().any(|f| f.kind == FilterKind::Topic);
+        Wanted { shards, articles: self.missing_texts(articles), passage_topics }
+    }
+
+    /// A split bundle whose topic filter table has not arrived: the topic filter has no values
+    /// yet, and a topic filter cannot be answered.
+    pub fn passage_topics_pending(&self) -> bool {
+        self.parts.is_some() && !self.index.topical.has_table()
     }
 
     /// Which of `articles` (indices; out of range ignored) have no text here yet, each once.
@@ -161,11 +171,15 @@ impl Library {
         self.search_parsed(&Query::parse(query), filters)
     }
 
-    /// The search's answer, or none while a split bundle lacks a shard the query needs (a
-    /// partial index would answer wrongly).
+    /// The search's answer, or none while a split bundle lacks a shard the query needs or the
+    /// table a topic filter needs (a partial index would answer wrongly).
     pub fn answer(&self, query: &str, filters: &[Filter]) -> Option<SearchResults> {
+        if self.parts.is_none() {
+            return Some(self.search(query, filters));
+        }
         let query = Query::parse(query);
-        (self.parts.is_none() || self.index.missing_shards(&query).is_empty()).then(|| self.search_parsed(&query, filters))
+        let topics_missing = self.passage_topics_pending() && filters.iter().any(|f| f.kind == FilterKind::Topic);
+        (self.index.missing_shards(&query).is_empty() && !topics_missing).then(|| self.search_parsed(&query, filters))
     }
 
     fn search_parsed(&self, query: &Query, filters: &[Filter]) -> SearchResults {
@@ -248,18 +262,25 @@ mod tests {
         // The first article comes with the head; the second is an outline until it arrives.
         assert!(lib.has_text(0) && !lib.has_text(1));
         assert_eq!(lib.text(&lib.index.passages[3]), "");
-        let wanted = lib.wanted("weather ", [1, 7]);
+        let wanted = lib.wanted("weather ", &[], [1, 7]);
         assert_eq!(wanted.articles, [1]);
         assert_eq!(wanted.shards.len(), 1);
         assert!(lib.answer("weather ", &[]).is_none(), "no answer from a partial index");
         assert!(lib.index.fill_shard(wanted.shards[0], parts.shards[wanted.shards[0]].content.clone()));
         let text = parts.articles[1].clone();
         lib.fill_text(1, text.text, text.map);
-        assert_eq!(lib.wanted("weather ", [1]), Wanted::default());
+        assert_eq!(lib.wanted("weather ", &[], [1]), Wanted::default());
         assert_eq!(lib.search("weather ", &[]).total, 1);
         assert_eq!(lib.answer("weather ", &[]).map(|r| r.total), Some(1));
         assert!(lib.text(&lib.index.passages[3]).contains("weather"));
-        assert!(Library::from_articles(vec![]).wanted("anything", [0]) == Wanted::default());
+        assert!(Library::from_articles(vec![]).wanted("anything", &[], [0]) == Wanted::default());
+        // A topic filter waits for the passages' topics, which the head leaves out.
+        let topic = [Filter { kind: FilterKind::Topic, value: "gas".into() }];
+        assert!(lib.passage_topics_pending());
+        assert!(lib.wanted("", &topic, []).passage_topics && !lib.wanted("", &[], []).passage_topics);
+        assert!(lib.answer("", &topic).is_none());
+        assert!(lib.index.fill_passage_topics(parts.passage_topics.table.clone()));
+        assert!(!lib.passage_topics_pending() && lib.answer("", &topic).is_some());
     }
 
     #[test]

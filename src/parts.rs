@@ -1,5 +1,6 @@
 //! Fetching a split bundle's parts when the reader needs them: the index shards a query's
-//! words are in, and the text of the open article and of the results on screen. Each part is
+//! words are in, the text of the open article and of the results on screen, and the topic
+//! filter's table. Each part is
 //! fetched once; one that fails is not asked for again (the notice says why).
 
 use std::cell::{Cell, RefCell};
@@ -16,6 +17,7 @@ use crate::library::{Library, Wanted};
 enum Key {
     Shard(usize),
     Article(usize),
+    PassageTopics,
 }
 
 /// Parts asked for (arriving or failed), so a re-render does not ask again.
@@ -28,7 +30,8 @@ pub fn request(library: &Rc<Library>, wanted: Wanted, done: impl Fn(Result<(), S
     let Some(source) = library.parts.clone() else { return };
     let keys: Vec<Key> = {
         let mut asked = source.requests.0.borrow_mut();
-        let all = wanted.shards.into_iter().map(Key::Shard).chain(wanted.articles.into_iter().map(Key::Article));
+        let topics = wanted.passage_topics.then_some(Key::PassageTopics);
+        let all = wanted.shards.into_iter().map(Key::Shard).chain(wanted.articles.into_iter().map(Key::Article)).chain(topics);
         all.filter(|k| asked.insert(*k)).collect()
     };
     if keys.is_empty() {
@@ -56,6 +59,7 @@ async fn fetch(library: &Library, key: Key) -> Result<(), String> {
     let name = match key {
         Key::Shard(i) => SplitBundle::shard_name(i),
         Key::Article(i) => SplitBundle::article_name(i),
+        Key::PassageTopics => SplitBundle::passage_topics_name().to_string(),
     };
     let url = beside(&source.base, &name);
     let foreign = || format!("The file at {url} belongs to another build of these articles: publish the whole folder again.");
@@ -66,6 +70,9 @@ async fn fetch(library: &Library, key: Key) -> Result<(), String> {
         (Key::Article(i), Part::Article(article)) if article.bundle == source.bundle && article.article as usize == i => {
             library.fill_text(i, article.text, article.map);
             Ok(())
+        }
+        (Key::PassageTopics, Part::PassageTopics(topics)) if topics.bundle == source.bundle => {
+            library.index.fill_passage_topics(topics.table).then_some(()).ok_or_else(foreign)
         }
         _ => Err(foreign()),
     }

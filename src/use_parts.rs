@@ -16,23 +16,28 @@ use crate::state::{Action, ReaderState};
 const RESULT_TEXTS_AFTER_MS: u32 = 150;
 
 /// Fetch what answering the query and showing the open article need at once, and the texts
-/// of the listed results (`listed`, article indices) once typing pauses. Nothing for a whole
+/// of the results on screen (`listed`, article indices) once typing pauses. Nothing for a whole
 /// bundle. Arrivals refresh the reader; a failure becomes its notice.
 #[hook]
 pub fn use_parts(state: &UseReducerHandle<ReaderState>, listed: Vec<usize>) {
-    let deps = (state.library.clone(), state.query.clone(), state.open);
+    let deps = (state.library.clone(), state.query.clone(), state.filters.clone(), state.open);
     let dispatcher = state.dispatcher();
-    use_effect_with(deps, move |(library, query, open)| {
-        request(library, library.wanted(query, *open), dispatcher);
+    use_effect_with(deps, move |(library, query, filters, open)| {
+        request(library, library.wanted(query, filters, *open), dispatcher);
     });
     let dispatcher = state.dispatcher();
     use_effect_with((state.library.clone(), listed), move |(library, listed)| {
-        let wanted = Wanted { shards: Vec::new(), articles: library.missing_texts(listed.iter().copied()) };
+        let wanted = Wanted { articles: library.missing_texts(listed.iter().copied()), ..Wanted::default() };
         let library = library.clone();
         let later = (!wanted.articles.is_empty())
             .then(|| Timeout::new(RESULT_TEXTS_AFTER_MS, move || request(&library, wanted, dispatcher)));
         move || drop(later)
     });
+}
+
+/// Fetch the topic filter's table: the reader opened that filter.
+pub fn fetch_passage_topics(state: &UseReducerHandle<ReaderState>) {
+    request(&state.library, Wanted { passage_topics: true, ..Wanted::default() }, state.dispatcher());
 }
 
 fn request(library: &Rc<Library>, wanted: Wanted, dispatcher: UseReducerDispatcher<ReaderState>) {

@@ -5,12 +5,27 @@ use yew::prelude::*;
 pub struct FilterBarProps {
     pub facets: Vec<FacetCount>,
     pub on_toggle: Callback<Filter>,
+    /// A split bundle's topic filter table has not arrived: the topic filter offers to fetch
+    /// it (`on_want_topics`) when opened, and says it is loading.
+    #[prop_or_default]
+    pub topics_pending: bool,
+    #[prop_or_default]
+    pub on_want_topics: Callback<()>,
 }
 
 /// Active filters as removable chips, then every value a filter could take with the count it
 /// would give. All kinds of filter (article, section, and later speaker, topic) look alike.
 #[component]
 pub fn FilterBar(props: &FilterBarProps) -> Html {
+    // Opened while its values were loading: stays open once they are here.
+    let topics_opened = use_state(|| false);
+    let want_topics = {
+        let (topics_opened, on_want_topics) = (topics_opened.clone(), props.on_want_topics.clone());
+        Callback::from(move |_: MouseEvent| {
+            topics_opened.set(true);
+            on_want_topics.emit(());
+        })
+    };
     let toggle = |f: &FacetCount| {
         let filter = Filter { kind: f.kind, value: f.value.clone() };
         props.on_toggle.reform(move |_: MouseEvent| filter.clone())
@@ -37,7 +52,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             // "Quotes only" has its own toggle beside the search; its chip shows here.
             for kind in FilterKind::ALL.into_iter().filter(|k| *k != FilterKind::Quotes) {
                 if props.facets.iter().any(|f| f.kind == kind && !f.active) {
-                    <details class="lectern-facet">
+                    <details class="lectern-facet" open={kind == FilterKind::Topic && *topics_opened}>
                         <summary>{ format!("Filter by {}", kind.label().to_lowercase()) }</summary>
                         <ul>
                             for f in props.facets.iter().filter(|f| f.kind == kind && !f.active) {
@@ -51,6 +66,12 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                         </ul>
                     </details>
                 }
+            }
+            if props.topics_pending {
+                <details class="lectern-facet" data-testid="topic-filter-pending">
+                    <summary onclick={want_topics}>{ "Filter by topic" }</summary>
+                    <p class="lectern-facet-loading" role="status">{ "Loading the topics of these passages…" }</p>
+                </details>
             }
         </div>
     }

@@ -20,7 +20,7 @@ use crate::hooks::{use_slash_to_focus, use_url_sync};
 use crate::library::Library;
 use crate::setup::Setup;
 use crate::state::{Action, Panel, ReaderState};
-use crate::use_parts::use_parts;
+use crate::use_parts::{fetch_passage_topics, use_parts};
 use crate::url_state;
 
 #[derive(Properties, PartialEq)]
@@ -84,7 +84,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         None => last_answer.borrow().clone(),
     };
-    use_parts(&state, results.hits.iter().take(state.shown_results).map(|h| library.index.passages[h.passage as usize].article as usize).collect());
+    let on_want_topics = {
+        let state = state.clone();
+        Callback::from(move |()| fetch_passage_topics(&state))
+    };
+    let in_view = use_state(Vec::new);
+    use_parts(&state, (*in_view).clone());
     let marks = use_memo((results.clone(), state.open), |(results, open)| {
         open.map(|a| library.marks_in(a, results)).unwrap_or_default()
     });
@@ -178,7 +183,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <div class="lectern-side">
                     { props.adding.clone() }
                     if searching {
-                        <FilterBar facets={results.facets.clone()} on_toggle={on_toggle.clone()} />
+                        <FilterBar
+                            facets={results.facets.clone()}
+                            on_toggle={on_toggle.clone()}
+                            topics_pending={library.passage_topics_pending()}
+                            on_want_topics={on_want_topics}
+                        />
                         if results.total == 0 {
                             <NoResults
                                 query={state.query.clone()}
@@ -193,6 +203,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                                 shown={state.shown_results}
                                 on_open={on_open_passage}
                                 on_more={on_more}
+                                on_in_view={let in_view = in_view.clone(); Callback::from(move |a| in_view.set(a))}
                             />
                         }
                     }

@@ -35,8 +35,11 @@ pub fn ResultItem(props: &ResultItemProps) -> Html {
         let (on_open, id) = (props.on_open.clone(), props.passage);
         Callback::from(move |_: MouseEvent| on_open.emit(id))
     };
+    // Which results need an article's text is read from these (see use_in_view). A title needs
+    // none fetched: the article list already has it.
+    let text_of = (passage.kind != PassageKind::Title).then(|| passage.article.to_string());
     html! {
-        <li>
+        <li data-text-of={text_of} data-passage={props.passage.to_string()}>
             <button type="button" class="lectern-result" data-testid="result" {onclick}>
                 <span class="lectern-result-place">{ place }</span>
                 <span class="lectern-result-excerpt">

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::result_item::ResultItem;
 use crate::library::Library;
+use crate::use_in_view::use_in_view;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsListProps {
@@ -14,6 +15,10 @@ pub struct ResultsListProps {
     pub shown: usize,
     pub on_open: Callback<u32>,
     pub on_more: Callback<()>,
+    /// Hears which articles the results on screen show text from (split bundles only: a
+    /// whole bundle has every text).
+    #[prop_or_default]
+    pub on_in_view: Callback<Vec<usize>>,
 }
 
 /// Matching passages grouped by article, then by section; each group ordered by its best
@@ -22,6 +27,12 @@ pub struct ResultsListProps {
 pub fn ResultsList(props: &ResultsListProps) -> Html {
     // One marker for every listed passage: resolving the marked words scans the vocabulary.
     let marker = Marker::new(&props.library.index, &props.results.marked_terms);
+    let section = use_node_ref();
+    let in_view = use_in_view(section.clone(), (props.results.clone(), props.shown), props.library.parts.is_some());
+    {
+        let on_in_view = props.on_in_view.clone();
+        use_effect_with(in_view, move |articles| on_in_view.emit(articles.clone()));
+    }
     // article → section → passages, in order of first (best) appearance.
     let mut groups: Vec<(u32, Vec<(u32, Vec<u32>)>)> = Vec::new();
     for hit in props.results.hits.iter().take(props.shown) {
@@ -39,7 +50,7 @@ pub fn ResultsList(props: &ResultsListProps) -> Html {
         }
     }
     html! {
-        <section class="lectern-results" aria-label="Search results">
+        <section ref={section} class="lectern-results" aria-label="Search results">
             for (article, sections) in groups {
                 <div key={article} class="lectern-result-group">
                     <h2 class="lectern-result-article">{ &props.library.articles[article as usize].title }</h2>

@@ -14,7 +14,7 @@ pub async fn fetch_library(src: &str) -> Result<Library, String> {
     match fetch_part(src).await? {
         Part::Whole(bundle) => Ok(Library::from_bundle(bundle)),
         Part::Head(head) => Ok(Library::from_head(head, absolute(src)?)),
-        Part::Shard(_) | Part::Article(_) => Err(format!(
+        Part::Shard(_) | Part::Article(_) | Part::PassageTopics(_) => Err(format!(
             "The file at {src} is one part of a split bundle: load the index.lectern file in its folder instead."
         )),
     }

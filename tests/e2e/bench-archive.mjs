@@ -72,7 +72,12 @@ async function measure(n) {
   timings.texted = texted;
   const transfer = await page.evaluate(() => {
     const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
-    return { bytes: entries.reduce((sum, e) => sum + e.transferSize, 0), requests: entries.length };
+    const kind = (name) => (/\/archive\/s\//.test(name) ? 'shards' : /\/archive\/a\//.test(name) ? 'texts'
+      : /\/archive\/index/.test(name) ? 'head' : 'app');
+    const by = {};
+    for (const e of entries) by[kind(e.name)] = (by[kind(e.name)] ?? 0) + e.transferSize;
+    const count = (k) => entries.filter((e) => kind(e.name) === k).length;
+    return { bytes: entries.reduce((sum, e) => sum + e.transferSize, 0), requests: entries.length, by, shards: count('shards'), texts: count('texts') };
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -86,12 +91,13 @@ async function measure(n) {
     first: { p50: pct(firstViews, 50), max: Math.max(...firstViews) },
     keys: { p50: pct(timings.answered, 50), p95: pct(timings.answered, 95) },
     texted: { p95: pct(timings.texted, 95) },
-    transferred: transfer.bytes, requests: transfer.requests,
+    transferred: transfer.bytes, requests: transfer.requests, by: transfer.by,
     heap: heap.usedSize, wasm: wasmMemory,
   };
   console.log(`${n} articles: first view ${firstViews.map((t) => t.toFixed(0)).join(', ')} ms; `
     + `${timings.answered.length} keystrokes, answered p95 ${r.keys.p95.toFixed(1)} ms, with text p95 ${r.texted.p95.toFixed(1)} ms; `
-    + `${mb(r.transferred)} in ${r.requests} requests; heap ${mb(r.heap)}, wasm memory ${mb(r.wasm)}`);
+    + `${mb(r.transferred)} in ${r.requests} requests (app ${mb(r.by.app ?? 0)}, head ${mb(r.by.head ?? 0)}, `
+    + `${transfer.shards} shards ${mb(r.by.shards ?? 0)}, ${transfer.texts} texts ${mb(r.by.texts ?? 0)}); heap ${mb(r.heap)}, wasm memory ${mb(r.wasm)}`);
   return r;
 }
 

@@ -80,6 +80,21 @@ test('a split bundle shows what the CLI reports, fetching only the parts it need
   const shards = new Set(page.fetched.filter((p) => p.includes('/e2e-split/s/')));
   assert.ok(shards.size >= 1 && shards.size < shardCount / 2, `${shards.size} of ${shardCount} shards fetched`);
 
+  // The topic filter's table is not in the head: opening that filter fetches it, once.
+  const topicTable = () => page.fetched.filter((p) => p.endsWith('/e2e-split/passage-topics.lectern')).length;
+  assert.equal(topicTable(), 0);
+  await page.getByTestId('topic-filter-pending').locator('summary').click();
+  const option = page.locator('.lectern-facet[open] .lectern-facet-option').first();
+  await option.waitFor();
+  const [topic, count] = (await option.locator('span').allInnerTexts()).map((t) => t.trim());
+  await option.click();
+  assert.match(await page.getByTestId('filter-chip').innerText(), new RegExp(topic));
+  await page.waitForFunction((n) => document.querySelector('[data-testid=result-count]')?.innerText.startsWith(`${n} matching`), count);
+  assert.equal(topicTable(), 1);
+  await shot(page, 'split-bundle-topic-filter');
+  await page.getByTestId('filter-chip').getByRole('button').click();
+  await page.getByTestId('filter-chip').waitFor({ state: 'detached' });
+
   await page.getByRole('tab', { name: 'Topics' }).click();
   const labels = await page.getByTestId('topic-node').evaluateAll((ns) => ns.map((n) => n.getAttribute('data-label')));
   const cliLabels = cli.topics.map((t) => t.label);
