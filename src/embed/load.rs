@@ -5,7 +5,7 @@ use lectern_core::bundle::{self, Part};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{Array, Uint8Array};
+use web_sys::js_sys::{Array, Promise, Reflect, Uint8Array};
 use web_sys::{Blob, ReadableStream, ReadableWritablePair, Response, Url, WritableStream};
 
 use crate::library::Library;
@@ -47,7 +47,8 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let unreachable = || {
         format!("Could not load articles from {url}: the server did not answer, or it does not let this page read it (CORS).")
     };
-    let response: Response = JsFuture::from(window.fetch_with_str(url))
+    let request = prefetched(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
+    let response: Response = JsFuture::from(request)
         .await
         .ok()
         .and_then(|r| r.dyn_into().ok())
@@ -59,6 +60,19 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let body = response.array_buffer().map_err(|_| unreachable())?;
     let bytes = JsFuture::from(body).await.map_err(|_| unreachable())?;
     Ok(Uint8Array::new(&bytes).to_vec())
+}
+
+/// The response index.html started fetching for `?src=` before the app loaded, if it is for
+/// `url`; taken once.
+fn prefetched(window: &web_sys::Window, url: &str) -> Option<Promise> {
+    let key = JsValue::from_str("lecternPrefetch");
+    let early = Reflect::get(window, &key).ok().filter(JsValue::is_object)?;
+    let href = Reflect::get(&early, &"url".into()).ok()?.as_string()?;
+    if Some(href) != absolute(url).ok() {
+        return None;
+    }
+    Reflect::delete_property(window, &key).ok()?;
+    Reflect::get(&early, &"response".into()).ok()?.dyn_into().ok()
 }
 
 /// Gunzip with the browser's own DecompressionStream: no inflater in the wasm.
