@@ -26,7 +26,9 @@ pub fn use_parts(state: &UseReducerHandle<ReaderState>, listed: Vec<usize>) {
         request(library, library.wanted(query, filters, *open), dispatcher);
     });
     let dispatcher = state.dispatcher();
-    use_effect_with((state.library.clone(), listed), move |(library, listed)| {
+    // The query is among the dependencies so that each keystroke restarts the wait, even when
+    // it leaves the same results on screen.
+    use_effect_with((state.library.clone(), listed, state.query.clone()), move |(library, listed, _)| {
         let wanted = Wanted { articles: library.missing_texts(listed.iter().copied()), ..Wanted::default() };
         let library = library.clone();
         let later = (!wanted.articles.is_empty())

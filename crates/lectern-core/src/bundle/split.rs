@@ -11,9 +11,10 @@ use crate::model::Article;
 use crate::search::{passage_layout, SearchIndex, ShardContent, TopicTable};
 use crate::topics::{TopicMap, Topics};
 
-/// Postings per shard file, before compression: small enough that a query fetches little,
-/// large enough that a 10,000-article archive is a few thousand files, not a million.
-pub const DEFAULT_SHARD_BYTES: usize = 3_000;
+/// Postings per shard file, before compression: small enough that a query fetches little (each
+/// letter typed may move to another shard), large enough that a 10,000-article archive is a
+/// few thousand files, not a million.
+pub const DEFAULT_SHARD_BYTES: usize = 1_500;
 
 /// What any bundle file holds. Serialised like [`PartRef`], which writes it without copying.
 #[derive(Debug, Deserialize)]
