@@ -117,14 +117,18 @@ impl Library {
     /// range ignored).
     pub fn wanted(&self, query: &str, filters: &[Filter], articles: impl IntoIterator<Item = usize>) -> Wanted {
         let shards = if self.parts.is_none() { Vec::new() } else { self.index.missing_shards(&Query::parse(query)) };
-        let passage_topics = self.passage_topics_pending() && filters.iter().any(|f| f.kind == FilterKind::Topic);
-        Wanted { shards, articles: self.missing_texts(articles), passage_topics }
+        Wanted { shards, articles: self.missing_texts(articles), passage_topics: self.lacks_passage_topics(filters) }
     }
 
     /// A split bundle whose topic filter table has not arrived: the topic filter has no values
     /// yet, and a topic filter cannot be answered.
     pub fn passage_topics_pending(&self) -> bool {
         self.parts.is_some() && !self.index.topical.has_table()
+    }
+
+    /// `filters` hold a topic, and the table to answer it has not arrived.
+    fn lacks_passage_topics(&self, filters: &[Filter]) -> bool {
+        self.passage_topics_pending() && filters.iter().any(|f| f.kind == FilterKind::Topic)
     }
 
     /// Which of `articles` (indices; out of range ignored) have no text here yet, each once.
@@ -178,8 +182,7 @@ impl Library {
             return Some(self.search(query, filters));
         }
         let query = Query::parse(query);
-        let topics_missing = self.passage_topics_pending() && filters.iter().any(|f| f.kind == FilterKind::Topic);
-        (self.index.missing_shards(&query).is_empty() && !topics_missing).then(|| self.search_parsed(&query, filters))
+        (self.index.missing_shards(&query).is_empty() && !self.lacks_passage_topics(filters)).then(|| self.search_parsed(&query, filters))
     }
 
     fn search_parsed(&self, query: &Query, filters: &[Filter]) -> SearchResults {

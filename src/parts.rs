@@ -1,7 +1,7 @@
 //! Fetching a split bundle's parts when the reader needs them: the index shards a query's
 //! words are in, the text of the open article and of the results on screen, and the topic
-//! filter's table. Each part is
-//! fetched once; one that fails is not asked for again (the notice says why).
+//! filter's table. Each part is fetched once; one that fails is not asked for again (the
+//! notice says why).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;

@@ -18,20 +18,15 @@ pub const TEXT_OF: &str = "data-text-of";
 /// Each such result's passage, which tells the results apart.
 pub const PASSAGE: &str = "data-passage";
 
-/// The article indices named by [`TEXT_OF`] on the elements inside `root` that are on screen,
-/// ascending and each once. Watched again whenever `listing` changes (new results rendered);
-/// nothing is watched unless `enabled`.
+/// Tell `on_change` the article indices named by [`TEXT_OF`] on the elements inside `root`
+/// that are on screen, ascending and each once, whenever they change. Watched again whenever
+/// `listing` changes (new results rendered); nothing is watched without `on_change`.
 #[hook]
-pub fn use_in_view<T: PartialEq + 'static>(root: NodeRef, listing: T, enabled: bool) -> Vec<usize> {
-    let in_view = use_state(Vec::new);
-    {
-        let in_view = in_view.clone();
-        use_effect_with(listing, move |_| {
-            let watcher = enabled.then(|| Watcher::start(&root, move |articles| in_view.set(articles)));
-            move || drop(watcher)
-        });
-    }
-    (*in_view).clone()
+pub fn use_in_view<T: PartialEq + 'static>(root: NodeRef, listing: T, on_change: Option<Callback<Vec<usize>>>) {
+    use_effect_with(listing, move |_| {
+        let watcher = on_change.and_then(|on_change| Watcher::start(&root, move |articles| on_change.emit(articles)));
+        move || drop(watcher)
+    });
 }
 
 /// An IntersectionObserver over the result elements, reporting the set of articles on screen
@@ -45,9 +40,15 @@ impl Watcher {
     fn start(root: &NodeRef, report: impl Fn(Vec<usize>) + 'static) -> Option<Watcher> {
         let root = root.cast::<Element>()?;
         let elements = root.query_selector_all(&format!("[{TEXT_OF}]")).ok()?;
+        if elements.length() == 0 {
+            // Nothing to watch, so no observer report will replace the last list's.
+            report(Vec::new());
+            return None;
+        }
         // Passage → article, for the results now intersecting.
         let visible: Rc<RefCell<BTreeMap<u32, usize>>> = Rc::default();
-        let last = RefCell::new(Vec::new());
+        // The first report always goes out: it replaces the previous listing's.
+        let last = RefCell::new(None);
         let callback = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
             for entry in entries.iter().filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok()) {
                 let target = entry.target();
@@ -61,8 +62,8 @@ impl Watcher {
             let mut articles: Vec<usize> = visible.borrow().values().copied().collect();
             articles.sort_unstable();
             articles.dedup();
-            if *last.borrow() != articles {
-                *last.borrow_mut() = articles.clone();
+            if last.borrow().as_ref() != Some(&articles) {
+                *last.borrow_mut() = Some(articles.clone());
                 report(articles);
             }
         });

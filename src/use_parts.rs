@@ -16,10 +16,10 @@ use crate::state::{Action, ReaderState};
 const RESULT_TEXTS_AFTER_MS: u32 = 150;
 
 /// Fetch what answering the query and showing the open article need at once, and the texts
-/// of the results on screen (`listed`, article indices) once typing pauses. Nothing for a whole
+/// of the results on screen (`on_screen`, article indices) once typing pauses. Nothing for a whole
 /// bundle. Arrivals refresh the reader; a failure becomes its notice.
 #[hook]
-pub fn use_parts(state: &UseReducerHandle<ReaderState>, listed: Vec<usize>) {
+pub fn use_parts(state: &UseReducerHandle<ReaderState>, on_screen: Vec<usize>) {
     let deps = (state.library.clone(), state.query.clone(), state.filters.clone(), state.open);
     let dispatcher = state.dispatcher();
     use_effect_with(deps, move |(library, query, filters, open)| {
@@ -28,8 +28,8 @@ pub fn use_parts(state: &UseReducerHandle<ReaderState>, listed: Vec<usize>) {
     let dispatcher = state.dispatcher();
     // The query is among the dependencies so that each keystroke restarts the wait, even when
     // it leaves the same results on screen.
-    use_effect_with((state.library.clone(), listed, state.query.clone()), move |(library, listed, _)| {
-        let wanted = Wanted { articles: library.missing_texts(listed.iter().copied()), ..Wanted::default() };
+    use_effect_with((state.library.clone(), on_screen, state.query.clone()), move |(library, on_screen, _)| {
+        let wanted = Wanted { articles: library.missing_texts(on_screen.iter().copied()), ..Wanted::default() };
         let library = library.clone();
         let later = (!wanted.articles.is_empty())
             .then(|| Timeout::new(RESULT_TEXTS_AFTER_MS, move || request(&library, wanted, dispatcher)));

@@ -17,15 +17,6 @@ pub struct FilterBarProps {
 /// would give. All kinds of filter (article, section, and later speaker, topic) look alike.
 #[component]
 pub fn FilterBar(props: &FilterBarProps) -> Html {
-    // Opened while its values were loading: stays open once they are here.
-    let topics_opened = use_state(|| false);
-    let want_topics = {
-        let (topics_opened, on_want_topics) = (topics_opened.clone(), props.on_want_topics.clone());
-        Callback::from(move |_: MouseEvent| {
-            topics_opened.set(true);
-            on_want_topics.emit(());
-        })
-    };
     let toggle = |f: &FacetCount| {
         let filter = Filter { kind: f.kind, value: f.value.clone() };
         props.on_toggle.reform(move |_: MouseEvent| filter.clone())
@@ -51,27 +42,29 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             }
             // "Quotes only" has its own toggle beside the search; its chip shows here.
             for kind in FilterKind::ALL.into_iter().filter(|k| *k != FilterKind::Quotes) {
-                if props.facets.iter().any(|f| f.kind == kind && !f.active) {
-                    <details class="lectern-facet" open={kind == FilterKind::Topic && *topics_opened}>
-                        <summary>{ format!("Filter by {}", kind.label().to_lowercase()) }</summary>
-                        <ul>
-                            for f in props.facets.iter().filter(|f| f.kind == kind && !f.active) {
-                                <li key={f.value.clone()}>
-                                    <button type="button" class="lectern-plain-button lectern-facet-option" onclick={toggle(f)}>
-                                        <span>{ &f.label }</span>
-                                        <span class="lectern-badge">{ f.count }</span>
-                                    </button>
-                                </li>
-                            }
-                        </ul>
+                // The same element whether loading or not, so that it stays open as values arrive.
+                if (kind == FilterKind::Topic && props.topics_pending) || props.facets.iter().any(|f| f.kind == kind && !f.active) {
+                    <details class="lectern-facet">
+                        if kind == FilterKind::Topic && props.topics_pending {
+                            <summary data-testid="topic-filter-pending" onclick={props.on_want_topics.reform(|_: MouseEvent| ())}>
+                                { "Filter by topic" }
+                            </summary>
+                            <p class="lectern-facet-loading" role="status">{ "Loading the topics of these passages…" }</p>
+                        } else {
+                            <summary>{ format!("Filter by {}", kind.label().to_lowercase()) }</summary>
+                            <ul>
+                                for f in props.facets.iter().filter(|f| f.kind == kind && !f.active) {
+                                    <li key={f.value.clone()}>
+                                        <button type="button" class="lectern-plain-button lectern-facet-option" onclick={toggle(f)}>
+                                            <span>{ &f.label }</span>
+                                            <span class="lectern-badge">{ f.count }</span>
+                                        </button>
+                                    </li>
+                                }
+                            </ul>
+                        }
                     </details>
                 }
-            }
-            if props.topics_pending {
-                <details class="lectern-facet" data-testid="topic-filter-pending">
-                    <summary onclick={want_topics}>{ "Filter by topic" }</summary>
-                    <p class="lectern-facet-loading" role="status">{ "Loading the topics of these passages…" }</p>
-                </details>
             }
         </div>
     }

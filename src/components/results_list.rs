@@ -28,11 +28,8 @@ pub fn ResultsList(props: &ResultsListProps) -> Html {
     // One marker for every listed passage: resolving the marked words scans the vocabulary.
     let marker = Marker::new(&props.library.index, &props.results.marked_terms);
     let section = use_node_ref();
-    let in_view = use_in_view(section.clone(), (props.results.clone(), props.shown), props.library.parts.is_some());
-    {
-        let on_in_view = props.on_in_view.clone();
-        use_effect_with(in_view, move |articles| on_in_view.emit(articles.clone()));
-    }
+    let watching = props.library.parts.is_some().then(|| props.on_in_view.clone());
+    use_in_view(section.clone(), (props.results.clone(), props.shown), watching);
     // article → section → passages, in order of first (best) appearance.
     let mut groups: Vec<(u32, Vec<(u32, Vec<u32>)>)> = Vec::new();
     for hit in props.results.hits.iter().take(props.shown) {

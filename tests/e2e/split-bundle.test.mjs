@@ -83,7 +83,7 @@ test('a split bundle shows what the CLI reports, fetching only the parts it need
   // The topic filter's table is not in the head: opening that filter fetches it, once.
   const topicTable = () => page.fetched.filter((p) => p.endsWith('/e2e-split/passage-topics.lectern')).length;
   assert.equal(topicTable(), 0);
-  await page.getByTestId('topic-filter-pending').locator('summary').click();
+  await page.getByTestId('topic-filter-pending').click();
   const option = page.locator('.lectern-facet[open] .lectern-facet-option').first();
   await option.waitFor();
   const [topic, count] = (await option.locator('span').allInnerTexts()).map((t) => t.trim());

@@ -61,8 +61,8 @@ fn write_whole(bundle: &Bundle, output: &Path) -> std::io::Result<String> {
     Ok(format!("{} ({})", output.display(), size(bytes.len())))
 }
 
-/// The head, shards, articles and topic table of a split bundle, each gzip-compressed: static hosts do not
-/// all compress unknown file types, and browsers inflate gzip natively.
+/// The head, shards, articles and topic table of a split bundle, each gzip-compressed: static
+/// hosts do not all compress unknown file types, and browsers inflate gzip natively.
 fn write_split(bundle: Bundle, output: &Path, progress: &mut Progress) -> std::io::Result<String> {
     let parts = split(bundle, DEFAULT_SHARD_BYTES);
     for folder in ["s", "a"] {

@@ -1,8 +1,8 @@
 //! Split bundles, for archives too large to fetch whole: a head with what the reader needs
 //! first (the article list, passage table, speaker filter, topic map and where each term's
 //! shard is), then one file per index shard, one per article and one with the topic filter's
-//! table, fetched when a query or the reader needs them, as Pagefind does. Each part names the bundle it belongs to, so a part from
-//! another build is refused rather than mixed in.
+//! table, fetched when a query or the reader needs them, as Pagefind does. Each part names the
+//! bundle it belongs to, so a part from another build is refused rather than mixed in.
 
 use serde::{Deserialize, Serialize};
 
