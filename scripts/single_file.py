@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Turn a release build's folder into one self-contained .html file: stylesheets, icon,
 JavaScript and the WebAssembly (base64) inlined, so it works opened straight from disk
-(file://) — for mailing an article set to someone or reading offline.
+(file://) — for mailing an article set to someone or reading offline. The worker that reads
+articles added in the browser is inlined too, and started from a blob.
 
     python3 scripts/single_file.py DIST OUT.html      (scripts/single_file.sh builds first)
 """
 import base64
+import json
 import re
 import sys
 from pathlib import Path
@@ -13,6 +15,27 @@ from pathlib import Path
 
 def fail(why: str):
     sys.exit(f"single_file: {why}")
+
+
+def inline_worker(dist: Path, glue: str) -> str:
+    """Replace the import of the snippet that names the worker's loader (src/ingest_worker.rs)
+    with a function naming a blob that holds the worker's glue and wasm: no file beside this one
+    to load, and a page opened from disk may not start a worker from a file anyway."""
+    snippet = re.search(r"^import \{ (\w+) \} from '\./snippets/[\w.-]+/inline0\.js';$", glue, re.M)
+    if not snippet:
+        fail("the wasm-bindgen glue no longer imports the worker's snippet as this script expects")
+    worker_glue = (dist / "lectern-worker.js").read_text(encoding="utf-8")
+    worker_wasm = base64.b64encode((dist / "lectern-worker_bg.wasm").read_bytes()).decode("ascii")
+    source = (
+        worker_glue
+        + f'\nwasm_bindgen({{ module_or_path: Uint8Array.from(atob("{worker_wasm}"), (c) => c.charCodeAt(0)) }})'
+        + ".catch((error) => postMessage({ failed: String(error) }));\n"
+    )
+    blob = (
+        f"const lecternWorker = URL.createObjectURL(new Blob([{json.dumps(source)}], {{ type: 'text/javascript' }}));\n"
+        f"function {snippet.group(1)}() {{ return lecternWorker; }}\n"
+    )
+    return glue[: snippet.start()] + blob + glue[snippet.end():]
 
 
 def main() -> None:
@@ -25,7 +48,7 @@ def main() -> None:
     wasm_name = re.search(r"module_or_path: '\./([\w.-]+\.wasm)'", page)
     if not (loader and glue_name and wasm_name):
         fail(f"{dist}/index.html does not load the reader as a Trunk release build does")
-    glue = (dist / glue_name.group(1)).read_text(encoding="utf-8")
+    glue = inline_worker(dist, (dist / glue_name.group(1)).read_text(encoding="utf-8"))
     exports = re.search(r"^export \{ initSync, (\w+) as default \};$", glue, re.M)
     if not exports:
         fail("the wasm-bindgen glue no longer ends with the export line this script expects")

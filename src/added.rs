@@ -1,81 +1,39 @@
-//! Articles a reader adds in the browser (dropped or chosen files): checked, parsed by the same
-//! core as the build, kept with their text so a reload (or a newer Lectern) parses them again.
-//! The set changes only through [`AddedSet`]'s reducer, tested natively.
+//! Articles a reader adds in the browser (dropped or chosen files). A worker reads them with the
+//! core and builds the combined library (src/ingest_worker.rs); what is kept is each file's text,
+//! so a reload (or a newer Lectern) parses it afresh. The set changes only through
+//! [`AddedSet`]'s reducer, tested natively.
 
 use std::rc::Rc;
 
-use lectern_core::{files, ingest, Article, SourceFile};
+use lectern_core::adding::{AddJob, AddStep, AddedFile, FileToAdd};
 use yew::Reducible;
 
 use crate::library::Library;
 
-/// Larger files are refused: a 20 MB "article" is a mistake, and would stall the page.
-pub const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
-
-/// One added file: what is stored, and the article parsed from it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Added {
-    pub name: String,
-    pub text: String,
-    pub article: Rc<Article>,
-}
-
-/// Why a file is not even read, from its name and size alone.
-pub fn refusal(name: &str, size: f64) -> Option<String> {
-    if !files::is_article_file(std::path::Path::new(name)) {
-        return Some(format!("{name} is not a .txt or .md file, so it was not added."));
-    }
-    if size > MAX_FILE_BYTES {
-        return Some(format!(
-            "{name} is {:.1} MB; files over {:.0} MB are not added.",
-            size / (1024.0 * 1024.0),
-            MAX_FILE_BYTES / (1024.0 * 1024.0)
-        ));
-    }
-    None
-}
-
-/// Parse a file's bytes as the build would; the message names the file and the reason.
-pub fn read(name: &str, bytes: Vec<u8>) -> Result<Added, String> {
-    let file = SourceFile { name: name.to_string(), bytes };
-    let article = ingest(&file).map_err(|e| format!("{e}."))?;
-    // What is stored is the text, not the parse: a later Lectern reads it afresh.
-    let text = String::from_utf8_lossy(&file.bytes).into_owned();
-    Ok(Added { name: name.to_string(), text, article: Rc::new(article) })
-}
-
-/// The articles to show: the loaded ones, then the added ones (ids made unique).
-pub fn combine(base: &Library, added: &[Added]) -> Library {
-    let mut articles: Vec<Article> = base.articles.iter().map(|a| (**a).clone()).collect();
-    for a in added {
-        lectern_core::push_unique(&mut articles, (*a.article).clone());
-    }
-    Library::from_articles(articles)
-}
-
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AddedSet {
-    pub files: Vec<Added>,
-    /// Files read so far and in all, while adding.
-    pub progress: Option<(usize, usize)>,
+    pub files: Vec<AddedFile>,
+    /// The loaded articles with the added ones; none while nothing is added.
+    pub library: Option<Rc<Library>>,
+    /// What the worker is doing, while it works.
+    pub busy: Option<AddStep>,
     /// One line per file that could not be added.
     pub problems: Vec<String>,
     /// Why added articles will not outlive the page, when storage is unavailable or full.
     pub not_kept: Option<String>,
-    /// Bumped on every change of `files`: the reader's library is rebuilt when it moves.
-    pub revision: u32,
     /// The article to open after the change (the first one just added).
     pub reveal: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum AddAction {
-    /// Files read back from storage at start.
-    Restored { files: Vec<Added>, problems: Vec<String> },
+    /// A job went to the worker, with `total` files to read.
     Started { total: usize },
-    Progress { done: usize },
-    /// A batch finished: what was read, and what was not.
-    Finished { files: Vec<Added>, problems: Vec<String> },
+    Step(AddStep),
+    /// The worker's answer: every file now added, what was not and why, the combined library.
+    Built { files: Vec<AddedFile>, problems: Vec<String>, library: Rc<Library>, reveal: Option<String> },
+    /// The worker failed: nothing changes but the message.
+    Failed(String),
     Remove(String),
     NotKept(String),
     DismissProblems,
@@ -87,28 +45,28 @@ impl Reducible for AddedSet {
     fn reduce(self: Rc<Self>, action: AddAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            AddAction::Restored { files, problems } => {
-                next.problems = problems;
-                next.reveal = None;
-                merge(&mut next, files);
-            }
             AddAction::Started { total } => {
-                next.progress = Some((0, total));
+                next.busy = Some(AddStep::Reading { done: 0, total, name: None });
                 next.problems.clear();
             }
-            AddAction::Progress { done } => next.progress = next.progress.map(|(_, total)| (done, total)),
-            AddAction::Finished { files, problems } => {
-                next.progress = None;
-                next.problems = problems;
-                next.reveal = files.first().map(|f| f.article.id.clone());
-                merge(&mut next, files);
+            AddAction::Step(step) => next.busy = Some(step),
+            AddAction::Built { files, problems, library, reveal } => {
+                next.busy = None;
+                next.library = (!files.is_empty()).then_some(library);
+                next.files = files;
+                next.problems.extend(problems);
+                next.reveal = reveal;
+            }
+            AddAction::Failed(why) => {
+                next.busy = None;
+                next.problems.push(why);
             }
             AddAction::Remove(name) => {
-                let before = next.files.len();
                 next.files.retain(|f| f.name != name);
-                if next.files.len() != before {
-                    next.revision += 1;
-                    next.reveal = None;
+                next.reveal = None;
+                // With none left, the loaded articles show again at once, with no rebuild.
+                if next.files.is_empty() {
+                    next.library = None;
                 }
             }
             AddAction::NotKept(why) => next.not_kept = Some(why),
@@ -118,66 +76,87 @@ impl Reducible for AddedSet {
     }
 }
 
-/// Add `files`, a file of the same name replacing the earlier one (it is a newer copy).
-fn merge(set: &mut AddedSet, files: Vec<Added>) {
-    if files.is_empty() {
-        return;
-    }
-    for file in files {
-        set.files.retain(|f| f.name != file.name);
-        set.files.push(file);
-    }
-    set.revision += 1;
+/// The job that adds `new` files to `base` beside the files already `added`: a new file
+/// replaces an added one of the same name (it is a newer copy).
+pub fn job(base: &Library, added: &[AddedFile], new: Vec<FileToAdd>) -> AddJob {
+    let mut files: Vec<FileToAdd> = added
+        .iter()
+        .filter(|a| !new.iter().any(|n| n.name == a.name))
+        .map(|a| FileToAdd { name: a.name.clone(), bytes: a.text.clone().into_bytes() })
+        .collect();
+    files.extend(new);
+    AddJob { base: base.articles.iter().map(|a| (**a).clone()).collect(), files }
+}
+
+/// The first of the files just read (named in `new`) that was added: the one to open.
+pub fn first_new(added: &[AddedFile], new: &[String]) -> Option<String> {
+    added.iter().find(|a| new.contains(&a.name)).map(|a| a.id.clone())
 }
 
 #[cfg(test)]
 mod tests {
+    use lectern_core::adding;
+
     use super::*;
 
-    fn file(name: &str, text: &str) -> Added {
-        read(name, text.as_bytes().to_vec()).unwrap()
+    fn file(name: &str, text: &str) -> FileToAdd {
+        FileToAdd { name: name.into(), bytes: text.as_bytes().to_vec() }
     }
 
-    #[test]
-    fn names_and_sizes_are_checked_before_reading() {
-        assert!(refusal("notes.md", 1000.0).is_none());
-        assert!(refusal("photo.png", 10.0).unwrap().contains("not a .txt or .md file"));
-        assert!(refusal("huge.txt", 20.0 * 1024.0 * 1024.0).unwrap().contains("20.0 MB; files over 5 MB"));
+    fn base() -> Library {
+        Library::from_articles(vec![lectern_core::ingest(&lectern_core::SourceFile {
+            name: "a.txt".into(),
+            bytes: b"Alpha\n\nOne.\n".to_vec(),
+        })
+        .unwrap()])
     }
 
-    #[test]
-    fn bad_bytes_are_refused_with_the_reason() {
-        assert!(read("x.txt", vec![0, 1, 2, 3]).unwrap_err().contains("binary"));
-        assert!(read("x.txt", b"Caf\xe9\n\nText.\n".to_vec()).unwrap_err().contains("UTF-8"));
-        assert!(read("x.txt", Vec::new()).unwrap_err().contains("x.txt"));
+    /// What the worker would answer, run here directly.
+    fn built(set: &AddedSet, new: Vec<FileToAdd>) -> AddAction {
+        let names: Vec<String> = new.iter().map(|f| f.name.clone()).collect();
+        let result = adding::run(job(&base(), &set.files, new), |_| {});
+        let library = Rc::new(Library::from_bundle(lectern_core::bundle::decode(&result.bundle).unwrap()));
+        let reveal = first_new(&result.added, &names);
+        AddAction::Built { files: result.added, problems: result.problems, library, reveal }
     }
 
     #[test]
     fn adding_replacing_and_removing() {
-        let set = Rc::new(AddedSet::default());
-        let set = set.reduce(AddAction::Started { total: 2 }).reduce(AddAction::Progress { done: 1 });
-        assert_eq!(set.progress, Some((1, 2)));
-        let set = set.reduce(AddAction::Finished {
-            files: vec![file("a.txt", "Alpha\n\nOne.\n"), file("b.txt", "Beta\n\nTwo.\n")],
-            problems: vec!["c.png is not a .txt or .md file, so it was not added.".into()],
-        });
-        assert_eq!((set.files.len(), set.progress, set.revision), (2, None, 1));
-        assert_eq!(set.reveal.as_deref(), Some("a"));
+        let set = Rc::new(AddedSet::default()).reduce(AddAction::Started { total: 3 });
+        assert_eq!(set.busy, Some(AddStep::Reading { done: 0, total: 3, name: None }));
+        let add = built(&set, vec![file("a.txt", "Alpha Two\n\nTwo.\n"), file("b.txt", "Beta\n\nB.\n"), file("c.txt", "")]);
+        let set = set.reduce(add);
+        assert_eq!(set.busy, None);
+        assert_eq!(set.files.iter().map(|f| f.title.as_str()).collect::<Vec<_>>(), ["Alpha Two", "Beta"]);
         assert_eq!(set.problems.len(), 1);
-        let set = set.reduce(AddAction::Finished { files: vec![file("a.txt", "Alpha Two\n\nNew.\n")], problems: vec![] });
-        assert_eq!(set.files.iter().map(|f| f.article.title.as_str()).collect::<Vec<_>>(), ["Beta", "Alpha Two"]);
+        // The loaded article and the added ones, ids made unique.
+        let library = set.library.clone().unwrap();
+        assert_eq!(library.articles.len(), 3);
+        assert_eq!(set.reveal.as_deref(), Some(set.files[0].id.as_str()));
+        assert_ne!(set.files[0].id, "a");
+
+        // A newer copy of b.txt replaces the older one, and is the one revealed.
+        let set = set.reduce(AddAction::Started { total: 1 });
+        let set = set.clone().reduce(built(&set, vec![file("b.txt", "Beta Two\n\nB2.\n")]));
+        assert_eq!(set.files.iter().map(|f| f.title.as_str()).collect::<Vec<_>>(), ["Alpha Two", "Beta Two"]);
+        assert_eq!(set.reveal.as_deref(), Some(set.files[1].id.as_str()));
+        assert!(set.problems.is_empty(), "a new batch starts with no problems");
+
+        let set = set.reduce(AddAction::Remove("a.txt".into()));
+        assert_eq!(set.files.len(), 1);
+        assert!(set.library.is_some(), "kept until the rebuilt one arrives");
         let set = set.reduce(AddAction::Remove("b.txt".into()));
-        assert_eq!((set.files.len(), set.revision), (1, 3));
+        assert!(set.library.is_none());
         let same = set.clone().reduce(AddAction::Remove("nope.txt".into()));
         assert!(Rc::ptr_eq(&set, &same));
     }
 
     #[test]
-    fn combined_library_has_both_and_unique_ids() {
-        let base = Library::from_articles(vec![(*file("a.txt", "Alpha\n\nOne.\n").article).clone()]);
-        let both = combine(&base, &[file("a.txt", "Other Alpha\n\nTwo.\n")]);
-        let ids: Vec<&str> = both.articles.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids.len(), 2);
-        assert_ne!(ids[0], ids[1]);
+    fn a_failed_worker_loses_nothing() {
+        let set = Rc::new(AddedSet::default());
+        let set = set.clone().reduce(built(&set, vec![file("b.txt", "Beta\n\nB.\n")]));
+        let set = set.reduce(AddAction::Started { total: 1 }).reduce(AddAction::Failed("Your files could not be read.".into()));
+        assert_eq!((set.files.len(), set.busy.is_none(), set.problems.len()), (1, true, 1));
+        assert!(set.library.is_some());
     }
 }

@@ -7,6 +7,7 @@ pub mod components;
 pub mod download;
 pub mod embed;
 pub mod hooks;
+pub mod ingest_worker;
 pub mod library;
 pub mod map_png;
 pub mod map_state;

@@ -1,17 +1,19 @@
-//! The hook behind "Add articles": reads chosen or dropped files with the core (yielding to the
-//! page between files, so it stays responsive and shows progress), keeps them in IndexedDB,
-//! and restores them on the next visit.
+//! The hook behind "Add articles": hands chosen or dropped files to the worker that reads them
+//! (src/ingest_worker.rs), keeps them in IndexedDB, and restores them on the next visit.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use lectern_core::adding::{self, AddedFile, FileToAdd};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{Promise, Uint8Array};
+use web_sys::js_sys::Uint8Array;
 use web_sys::File;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::added::{self, AddAction, AddedSet};
+use crate::ingest_worker;
+use crate::library::Library;
 use crate::storage::Storage;
 
 pub struct AddedArticles {
@@ -21,70 +23,97 @@ pub struct AddedArticles {
     pub on_dismiss: Callback<()>,
 }
 
-/// Added articles for the article set `set_key` (a bundle's URL, or "" for the built-in set).
+/// What a job needs besides its files, shared by every callback of the hook.
+#[derive(Clone)]
+struct Context {
+    set: UseReducerHandle<AddedSet>,
+    storage: Rc<std::cell::RefCell<Option<Rc<Storage>>>>,
+    /// One job at a time: files dropped meanwhile are refused with a message.
+    busy: Rc<Cell<bool>>,
+    key: String,
+}
+
+/// Added articles for the article set `set_key` (a bundle's URL, or "" for the built-in set),
+/// combined with `base` once it is loaded (none while loading, or for a split bundle).
 #[hook]
-pub fn use_added_articles(set_key: String) -> AddedArticles {
+pub fn use_added_articles(set_key: String, base: Option<Rc<Library>>) -> AddedArticles {
     let set = use_reducer(AddedSet::default);
-    let storage = use_mut_ref(|| None::<Rc<Storage>>);
+    let context = Context {
+        set: set.clone(),
+        storage: use_mut_ref(|| None),
+        busy: use_memo((), |_| Cell::new(false)),
+        key: set_key,
+    };
+    // The files kept from an earlier visit, once storage has answered (then taken by the job).
+    let stored = use_state(|| None::<(Vec<FileToAdd>, Vec<String>)>);
     {
-        let (dispatcher, storage, key) = (set.dispatcher(), storage.clone(), set_key.clone());
+        let (context, stored) = (context.clone(), stored.clone());
         use_effect_with((), move |_| {
             spawn_local(async move {
                 match Storage::open().await {
                     Ok(opened) => {
                         let opened = Rc::new(opened);
-                        *storage.borrow_mut() = Some(opened.clone());
+                        *context.storage.borrow_mut() = Some(opened.clone());
                         let (mut files, mut problems) = (Vec::new(), Vec::new());
-                        for stored in opened.files(&key).await.unwrap_or_default() {
-                            match stored.and_then(|(name, text)| added::read(&name, text.into_bytes())) {
-                                Ok(file) => files.push(file),
+                        for record in opened.files(&context.key).await.unwrap_or_default() {
+                            match record {
+                                Ok((name, text)) => files.push(FileToAdd { name, bytes: text.into_bytes() }),
                                 Err(why) => problems.push(why),
                             }
                         }
-                        dispatcher.dispatch(AddAction::Restored { files, problems });
+                        stored.set(Some((files, problems)));
                     }
-                    Err(why) => dispatcher.dispatch(AddAction::NotKept(not_kept(&why))),
+                    Err(why) => context.set.dispatch(AddAction::NotKept(not_kept(&why))),
                 }
             });
         });
     }
+    {
+        let context = context.clone();
+        let ready = base.clone().zip((*stored).clone());
+        use_effect_with(ready.as_ref().map(|(b, _)| Rc::as_ptr(b)), move |_| {
+            if let Some((base, (files, problems))) = ready {
+                if !files.is_empty() || !problems.is_empty() {
+                    spawn_local(async move { context.run(&base, Vec::new(), files, problems, false).await });
+                }
+            }
+        });
+    }
     let on_files = {
-        let (dispatcher, storage, key) = (set.dispatcher(), storage.clone(), set_key.clone());
+        let (context, base) = (context.clone(), base.clone());
         Callback::from(move |chosen: Vec<File>| {
-            let (dispatcher, storage, key) = (dispatcher.clone(), storage.borrow().clone(), key.clone());
+            let (context, base) = (context.clone(), base.clone());
             spawn_local(async move {
-                dispatcher.dispatch(AddAction::Started { total: chosen.len() });
+                let Some(base) = base else { return };
                 let (mut files, mut problems) = (Vec::new(), Vec::new());
-                for (i, file) in chosen.iter().enumerate() {
-                    yield_to_page().await;
+                for file in &chosen {
                     match read_file(file).await {
                         Ok(read) => files.push(read),
                         Err(why) => problems.push(why),
                     }
-                    dispatcher.dispatch(AddAction::Progress { done: i + 1 });
                 }
-                if let Some(storage) = storage {
-                    for file in &files {
-                        if let Err(why) = storage.put(&key, &file.name, &file.text).await {
-                            dispatcher.dispatch(AddAction::NotKept(not_kept(&why)));
-                            break;
-                        }
-                    }
-                }
-                dispatcher.dispatch(AddAction::Finished { files, problems });
+                let kept = context.set.files.clone();
+                context.run(&base, kept, files, problems, true).await;
             });
         })
     };
     let on_remove = {
-        let (dispatcher, storage, key) = (set.dispatcher(), storage.clone(), set_key);
+        let (context, base) = (context.clone(), base);
         Callback::from(move |name: String| {
-            dispatcher.dispatch(AddAction::Remove(name.clone()));
-            if let Some(storage) = storage.borrow().clone() {
-                let key = key.clone();
-                spawn_local(async move {
-                    let _ = storage.delete(&key, &name).await;
-                });
+            if context.busy.get() {
+                return;
             }
+            context.set.dispatch(AddAction::Remove(name.clone()));
+            let (context, base) = (context.clone(), base.clone());
+            spawn_local(async move {
+                if let Some(storage) = context.storage.borrow().clone() {
+                    let _ = storage.delete(&context.key, &name).await;
+                }
+                let kept: Vec<_> = context.set.files.iter().filter(|f| f.name != name).cloned().collect();
+                if let (Some(base), false) = (base, kept.is_empty()) {
+                    context.run(&base, kept, Vec::new(), Vec::new(), false).await;
+                }
+            });
         })
     };
     let on_dismiss = {
@@ -94,27 +123,59 @@ pub fn use_added_articles(set_key: String) -> AddedArticles {
     AddedArticles { set, on_files, on_remove, on_dismiss }
 }
 
+impl Context {
+    /// Add `new` files to the `kept` ones (all read again by the worker, with `base`), store the
+    /// new ones if `keep`, and show the result. `problems` are files refused before reading.
+    /// `kept` is passed in: this handle's copy of the set is the one from the last render.
+    async fn run(&self, base: &Library, kept: Vec<AddedFile>, new: Vec<FileToAdd>, problems: Vec<String>, keep: bool) {
+        if self.busy.replace(true) {
+            self.set.dispatch(AddAction::Failed("Wait for the files being added to finish, then add these.".into()));
+            return;
+        }
+        let names: Vec<String> = new.iter().map(|f| f.name.clone()).collect();
+        let job = added::job(base, &kept, new);
+        self.set.dispatch(AddAction::Started { total: job.files.len() });
+        let dispatcher = self.set.dispatcher();
+        let outcome = ingest_worker::run(&job, move |step| dispatcher.dispatch(AddAction::Step(step))).await;
+        let built = outcome.and_then(|result| {
+            let bundle = lectern_core::bundle::decode(&result.bundle).map_err(|e| format!("The added articles could not be shown: {e}."))?;
+            Ok((result, Library::from_bundle(bundle)))
+        });
+        match built {
+            Ok((result, library)) => {
+                if keep {
+                    self.store(result.added.iter().filter(|a| names.contains(&a.name))).await;
+                }
+                let reveal = if keep { added::first_new(&result.added, &names) } else { None };
+                let problems = problems.into_iter().chain(result.problems).collect();
+                self.set.dispatch(AddAction::Built { files: result.added, problems, library: Rc::new(library), reveal });
+            }
+            Err(why) => self.set.dispatch(AddAction::Failed(why)),
+        }
+        self.busy.set(false);
+    }
+
+    async fn store(&self, files: impl Iterator<Item = &AddedFile>) {
+        let Some(storage) = self.storage.borrow().clone() else { return };
+        for file in files {
+            if let Err(why) = storage.put(&self.key, &file.name, &file.text).await {
+                self.set.dispatch(AddAction::NotKept(not_kept(&why)));
+                return;
+            }
+        }
+    }
+}
+
 fn not_kept(why: &str) -> String {
     format!("Articles you add will not be kept after this page closes: {why}. They work until then.")
 }
 
-async fn read_file(file: &File) -> Result<added::Added, String> {
+/// A chosen file's bytes, unless its name or size already rule it out.
+async fn read_file(file: &File) -> Result<FileToAdd, String> {
     let name = file.name();
-    if let Some(refused) = added::refusal(&name, file.size()) {
+    if let Some(refused) = adding::refusal(&name, file.size()) {
         return Err(refused);
     }
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| format!("{name} could not be read."))?;
-    added::read(&name, Uint8Array::new(&buffer).to_vec())
-}
-
-/// Let the page paint and handle input before the next file.
-async fn yield_to_page() {
-    let tick = Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(&resolve);
-        } else {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(tick).await;
+    Ok(FileToAdd { name, bytes: Uint8Array::new(&buffer).to_vec() })
 }

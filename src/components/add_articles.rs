@@ -2,6 +2,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
+use lectern_core::adding::AddStep;
+
 use crate::added::AddedSet;
 
 #[derive(Properties, PartialEq)]
@@ -40,16 +42,13 @@ pub fn AddArticles(props: &AddArticlesProps) -> Html {
                     accept=".txt,.md,.markdown,text/plain,text/markdown"
                     class="lectern-visually-hidden"
                     data-testid="add-articles"
-                    disabled={set.progress.is_some()}
+                    disabled={set.busy.is_some()}
                     onchange={on_change}
                 />
             </label>
             <span class="lectern-add-hint">{ "or drop .txt and .md files on the reader" }</span>
-            if let Some((done, total)) = set.progress {
-                <p class="lectern-add-progress" role="status" data-testid="add-progress">
-                    <progress max={total.to_string()} value={done.to_string()} />
-                    { format!("Reading {done} of {total} files…") }
-                </p>
+            if let Some(step) = &set.busy {
+                <p class="lectern-add-progress" role="status" data-testid="add-progress">{ progress(step) }</p>
             }
             if !set.problems.is_empty() {
                 <div class="lectern-error" role="alert" data-testid="error">
@@ -67,13 +66,14 @@ pub fn AddArticles(props: &AddArticlesProps) -> Html {
                 <ul class="lectern-added" aria-label="Articles you added">
                     for file in set.files.iter() {
                         <li data-testid="added-item" key={file.name.clone()}>
-                            <span class="lectern-added-title">{ file.article.title.clone() }</span>
+                            <span class="lectern-added-title">{ file.title.clone() }</span>
                             <span class="lectern-added-file">{ file.name.clone() }</span>
                             <button
                                 type="button"
                                 class="lectern-plain-button"
                                 data-testid="remove-added"
                                 aria-label={format!("Remove {}", file.name)}
+                                disabled={set.busy.is_some()}
                                 onclick={props.on_remove.reform({ let name = file.name.clone(); move |_: MouseEvent| name.clone() })}
                             >{ "Remove" }</button>
                         </li>
@@ -81,5 +81,22 @@ pub fn AddArticles(props: &AddArticlesProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// The worker's progress: a bar that fills file by file, then one that waits while it indexes.
+fn progress(step: &AddStep) -> Html {
+    match step {
+        AddStep::Reading { done, total, name } => {
+            let text = match name {
+                Some(name) => format!("Reading file {} of {total}: {name}…", done + 1),
+                None if done < total => format!("Starting to read {total} {}…", if *total == 1 { "file" } else { "files" }),
+                None => format!("Read {done} of {total} files…"),
+            };
+            html! { <><progress max={total.to_string()} value={done.to_string()} />{ text }</> }
+        }
+        AddStep::Indexing { articles } => html! {
+            <><progress />{ format!("Indexing {articles} articles, finding their quotes and topics…") }</>
+        },
     }
 }

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use super::add_articles::AddArticles;
 use super::error_message::ErrorMessage;
 use super::reader::Reader;
-use crate::added;
 use crate::bundled;
 use crate::embed::bridge::Bridge;
 use crate::embed::load::fetch_library;
@@ -23,7 +22,6 @@ pub struct ReaderLoaderProps {
     pub bridge: Option<Rc<Bridge>>,
 }
 
-/// Adding rebuilds the index from every article's text; a split bundle's texts arrive one by one.
 const NOT_WITH_SPLIT: &str = "These articles are split into parts fetched as you read: adding your own files \
      works with the built-in articles or a whole bundle (lectern bundle without --split).";
 
@@ -52,21 +50,20 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
             }
         });
     }
-    let added = use_added_articles(props.options.src.clone().unwrap_or_default());
-    // What the reader shows: the loaded articles and the added ones, rebuilt when either changes.
-    let shown = use_memo(((*articles).clone(), added.set.revision), {
-        let files = added.set.files.clone();
-        move |(articles, _)| match articles {
-            // A split bundle's texts are not all here to rebuild the index from: it stays as it is.
-            Articles::Ready(base) if !files.is_empty() && base.parts.is_none() => {
-                Articles::Ready(Rc::new(added::combine(base, &files)))
-            }
-            other => other.clone(),
-        }
-    });
+    // Files can be added to the built-in articles or a whole bundle, not to a split one (its
+    // texts arrive one by one, and the combined index is built from every text).
+    let base = match &*articles {
+        Articles::Ready(library) if library.parts.is_none() => Some(library.clone()),
+        _ => None,
+    };
+    let added = use_added_articles(props.options.src.clone().unwrap_or_default(), base);
+    let shown = match (&*articles, &added.set.library) {
+        (Articles::Ready(base), Some(combined)) if base.parts.is_none() => Articles::Ready(combined.clone()),
+        (articles, _) => articles.clone(),
+    };
     {
         let bridge = props.bridge.clone();
-        use_effect_with((*shown).clone(), move |articles| match (articles, &bridge) {
+        use_effect_with(shown.clone(), move |articles| match (articles, &bridge) {
             (Articles::Ready(library), Some(bridge)) => bridge.set_library(library.clone()),
             (Articles::Failed(message), Some(bridge)) => bridge.emit_error(message),
             _ => {}
@@ -74,7 +71,7 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
     }
     let setup = use_memo((), |_| Setup { bridge: props.bridge.clone(), ..props.options.setup.clone() });
     let theme = props.options.setup.theme.attribute();
-    match &*shown {
+    match &shown {
         Articles::Loading => html! {
             <div class="lectern" data-theme={theme} aria-busy="true">
                 <p class="lectern-loading" role="status">{ "Loading articles…" }</p>

@@ -53,10 +53,30 @@ function inspect() {
 async function open(path, options) {
   const page = await demos.page(path, options);
   page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.requested = [];
+  page.on('request', (r) => page.requested.push(r.url()));
   return page;
 }
 
 const pwned = (page) => page.evaluate(() => window.pwned ?? null);
+/** Has the page (or a worker it started) asked for the worker's wasm? */
+const fetchedWorker = (page) => page.requested.some((url) => url.endsWith('/lectern-worker_bg.wasm'));
+
+/** About 4.8 MB of plain prose (the limit is 5 MB), varied enough to index like an article. */
+function bigArticle() {
+  const words = ('harbour authority reopened the northern quay cargo port director minister pipeline energy ' +
+    'talks Moscow Islamabad visit trade gas wheat sanctions officials said council budget river bridge').split(' ');
+  let seed = 7;
+  const pick = () => words[(seed = (seed * 1103515245 + 12345) % 2147483648) % words.length];
+  const paragraphs = ['A Very Long Harbour Report'];
+  let size = 0;
+  while (size < 4.8 * 1024 * 1024) {
+    const sentence = Array.from({ length: 60 }, pick).join(' ');
+    paragraphs.push(`${sentence[0].toUpperCase()}${sentence.slice(1)}.`);
+    size += sentence.length + 3;
+  }
+  return paragraphs.join('\n\n');
+}
 
 test('a bundle made by the CLI shows the articles, quotes and topics the CLI reports', LIMIT, async () => {
   const cli = inspect();
@@ -104,6 +124,11 @@ test('an embedded reader loads the same bundle with src=', LIMIT, async () => {
   assert.equal(await reader.getByTestId('article-item').count(), 3);
   const found = await page.evaluate(() => window.Lectern.mount(document.getElementById('own')).search('Valparaíso'));
   assert.ok(found.total >= 2);
+  // Under a strict Content-Security-Policy, the worker that reads added files still starts.
+  const note = { name: 'note.md', mimeType: 'text/markdown', buffer: Buffer.from('A Strict Note\n\nThe quay reopened.\n') };
+  await reader.getByTestId('add-articles').setInputFiles([note]);
+  await reader.getByTestId('added-item').waitFor();
+  assert.equal(await reader.getByTestId('article-item').count(), 4);
   assert.deepEqual(page.problems, []);
 });
 
@@ -148,8 +173,11 @@ test('added files are read, searched, kept across a reload and removed; bad ones
     { name: 'latin1.txt', mimeType: 'text/plain', buffer: Buffer.from('Caf\xe9 society\n\nA paragraph.\n', 'latin1') },
     { name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(20 * 1024 * 1024, 'a') },
   ];
+  // The worker that reads files is fetched when a file is added, not before.
+  assert.equal(await fetchedWorker(page), false);
   await page.getByTestId('add-articles').setInputFiles(files);
   await page.getByTestId('added-item').first().waitFor();
+  assert.equal(await fetchedWorker(page), true);
   assert.equal(await page.getByTestId('article-title').innerText(), XSS_TITLE);
   const errors = await page.getByTestId('error').innerText();
   assert.match(errors, /photo\.png is not a \.txt or \.md file/);
@@ -199,5 +227,36 @@ test('dropped files are added; without IndexedDB the reader says they will not b
   assert.equal(await page.getByTestId('article-item').count(), 3);
   await shot(page, 'own-dropped-not-kept');
   assert.equal(await pwned(page), null);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a big file is read in a worker: the page keeps drawing and answering meanwhile', LIMIT, async () => {
+  const page = await open('docs/reader/');
+  await page.getByTestId('article-title').waitFor();
+  // The longest wait between two frames drawn while the file was being read and indexed.
+  await page.evaluate(() => {
+    window.longestBusyFrame = 0;
+    let last = performance.now();
+    let busy = false;
+    const tick = (now) => {
+      const busyNow = document.querySelector('[data-testid="add-progress"]') !== null;
+      if (busy && busyNow) window.longestBusyFrame = Math.max(window.longestBusyFrame, now - last);
+      [busy, last] = [busyNow, now];
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.getByTestId('add-articles').setInputFiles([{ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(bigArticle()) }]);
+  await page.getByTestId('add-progress').waitFor();
+  await shot(page, 'own-big-file-progress');
+  // Searching works while the worker reads.
+  await page.getByTestId('search').fill('Moscow');
+  await page.getByTestId('result').first().waitFor();
+  await page.getByTestId('added-item').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('add-progress').count(), 0);
+  assert.equal(await page.locator('.lectern-added-title').innerText(), 'A Very Long Harbour Report');
+  // Reading the same file on the page's own thread stalled it for seconds.
+  const longest = await page.evaluate(() => window.longestBusyFrame);
+  assert.ok(longest > 0 && longest < 500, `a frame took ${Math.round(longest)} ms while the file was read`);
   assert.deepEqual(page.problems, []);
 });

@@ -4,6 +4,7 @@
 //! parses the bundled articles ahead of time) and the browser (for articles added at run time) —
 //! so what the CLI prints is what readers see.
 
+pub mod adding;
 pub mod bundle;
 pub mod error;
 pub mod files;
