@@ -3,10 +3,11 @@
 //! filter's table. Each part is fetched once; one that fails is not asked for again (the
 //! notice says why).
 
-use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
+use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
 use lectern_core::bundle::{Part, SplitBundle};
 use yew::platform::spawn_local;
 
@@ -20,38 +21,47 @@ enum Key {
     PassageTopics,
 }
 
-/// Parts asked for (arriving or failed), so a re-render does not ask again.
-#[derive(Debug, Default)]
-pub struct Requests(RefCell<HashSet<Key>>);
+/// One part's fetch, shared by everyone who asks for it while it is on its way; once finished,
+/// it holds the outcome.
+type Arrival = Shared<LocalBoxFuture<'static, Result<(), String>>>;
 
-/// Fetch what `wanted` lists that was not asked for before; `done` hears once all of them have
-/// arrived (or failed: the first failure's message).
-pub fn request(library: &Rc<Library>, wanted: Wanted, done: impl Fn(Result<(), String>) + 'static) {
-    let Some(source) = library.parts.clone() else { return };
-    let keys: Vec<Key> = {
+/// Parts asked for (arriving, arrived or failed), so a re-render does not ask again.
+#[derive(Default)]
+pub struct Requests(RefCell<HashMap<Key, Arrival>>);
+
+impl std::fmt::Debug for Requests {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Requests({} parts)", self.0.borrow().len())
+    }
+}
+
+/// Fetch what `wanted` lists that was not asked for before; `done` hears once all of it has
+/// arrived (or failed: the first failure's message). Parts already on their way are waited
+/// for, not fetched again; parts that failed before are not asked for again. False when there
+/// was nothing to wait for (and `done` is not called).
+pub fn request(library: &Rc<Library>, wanted: Wanted, done: impl FnOnce(Result<(), String>) + 'static) -> bool {
+    let Some(source) = library.parts.clone() else { return false };
+    let pending: Vec<Arrival> = {
         let mut asked = source.requests.0.borrow_mut();
         let topics = wanted.passage_topics.then_some(Key::PassageTopics);
-        let all = wanted.shards.into_iter().map(Key::Shard).chain(wanted.articles.into_iter().map(Key::Article)).chain(topics);
-        all.filter(|k| asked.insert(*k)).collect()
+        let keys = wanted.shards.into_iter().map(Key::Shard).chain(wanted.articles.into_iter().map(Key::Article)).chain(topics);
+        keys.filter_map(|key| {
+            let arrival = asked.entry(key).or_insert_with(|| {
+                let library = library.clone();
+                async move { fetch(&library, key).await }.boxed_local().shared()
+            });
+            arrival.peek().is_none().then(|| arrival.clone())
+        })
+        .collect()
     };
-    if keys.is_empty() {
-        return;
+    if pending.is_empty() {
+        return false;
     }
-    let left = Rc::new(Cell::new(keys.len()));
-    let failure: Rc<RefCell<Option<String>>> = Rc::default();
-    let done = Rc::new(done);
-    for key in keys {
-        let (library, left, failure, done) = (library.clone(), left.clone(), failure.clone(), done.clone());
-        spawn_local(async move {
-            if let Err(message) = fetch(&library, key).await {
-                failure.borrow_mut().get_or_insert(message);
-            }
-            left.set(left.get() - 1);
-            if left.get() == 0 {
-                done(failure.borrow_mut().take().map_or(Ok(()), Err));
-            }
-        });
-    }
+    spawn_local(async move {
+        let outcomes = join_all(pending).await;
+        done(outcomes.into_iter().find_map(Result::err).map_or(Ok(()), Err));
+    });
+    true
 }
 
 async fn fetch(library: &Library, key: Key) -> Result<(), String> {

@@ -91,6 +91,13 @@ pub struct Setup {
     pub bridge: Option<Rc<Bridge>>,
 }
 
+impl Setup {
+    /// The view the reader opens in: the URL's, or the one the page asked for.
+    pub fn first_view(&self) -> ViewState {
+        if self.url_hash { crate::url_state::read() } else { self.start.clone() }
+    }
+}
+
 impl Default for Setup {
     /// The standalone site: every panel, the system's theme, the view in the URL.
     fn default() -> Self {

@@ -1,14 +1,17 @@
 //! The reader's side of split bundles: ask for the parts the query and the screen need, and
 //! refresh the reader when they arrive.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use yew::platform::pinned::oneshot;
 use yew::prelude::*;
 
 use crate::library::{Library, Wanted};
 use crate::parts;
 use crate::state::{Action, ReaderState};
+use crate::url_state::ViewState;
 
 /// How long typing must pause before the listed results' texts are fetched: each keystroke
 /// lists other results, and fetching the texts of every intermediate list would cost more
@@ -22,7 +25,10 @@ const RESULT_TEXTS_AFTER_MS: u32 = 150;
 pub fn use_parts(state: &UseReducerHandle<ReaderState>, on_screen: Vec<usize>) {
     let deps = (state.library.clone(), state.query.clone(), state.filters.clone(), state.open);
     let dispatcher = state.dispatcher();
-    use_effect_with(deps, move |(library, query, filters, open)| {
+    // Asked for while rendering, not in an effect: effects run only after the browser has laid
+    // out and painted the first render (some 100 ms for an archive's first view), and these
+    // fetches need not wait for that. `request` only starts fetches; nothing here renders.
+    use_memo(deps, move |(library, query, filters, open)| {
         request(library, library.wanted(query, filters, *open), dispatcher);
     });
     let dispatcher = state.dispatcher();
@@ -37,6 +43,30 @@ pub fn use_parts(state: &UseReducerHandle<ReaderState>, on_screen: Vec<usize>) {
     });
 }
 
+/// How long a split bundle's first view waits for the parts it needs (the query's shards, the
+/// open article's text) before it is drawn without them. Drawn once, complete, it costs one
+/// render and layout instead of two, and the parts' arrival is not held up behind the first;
+/// on a slow network, the article list and outline still show after this long.
+const FIRST_VIEW_WAIT_MS: u32 = 150;
+
+/// Start fetching what the first view of `library` in `view` needs, and wait for it a little.
+pub async fn first_view_parts(library: &Rc<Library>, view: ViewState) {
+    let state = ReaderState::new(library.clone(), view);
+    let (sender, arrived) = oneshot::channel::<()>();
+    let sender = Rc::new(Cell::new(Some(sender)));
+    let finish = move || {
+        if let Some(sender) = sender.take() {
+            let _ = sender.send(());
+        }
+    };
+    let wanted = library.wanted(&state.query, &state.filters, state.open);
+    if !parts::request(library, wanted, { let finish = finish.clone(); move |_| finish() }) {
+        return;
+    }
+    let _deadline = Timeout::new(FIRST_VIEW_WAIT_MS, finish);
+    let _ = arrived.await;
+}
+
 /// Fetch the topic filter's table: the reader opened that filter.
 pub fn fetch_passage_topics(state: &UseReducerHandle<ReaderState>) {
     request(&state.library, Wanted { passage_topics: true, ..Wanted::default() }, state.dispatcher());
@@ -44,7 +74,7 @@ pub fn fetch_passage_topics(state: &UseReducerHandle<ReaderState>) {
 
 fn request(library: &Rc<Library>, wanted: Wanted, dispatcher: UseReducerDispatcher<ReaderState>) {
     let refreshed = library.clone();
-    parts::request(library, wanted, move |outcome| {
+    let _ = parts::request(library, wanted, move |outcome| {
         dispatcher.dispatch(Action::Refresh(Rc::new(refreshed.refreshed())));
         if let Err(message) = outcome {
             dispatcher.dispatch(Action::PartsFailed(message));

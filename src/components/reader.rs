@@ -21,7 +21,6 @@ use crate::library::Library;
 use crate::setup::Setup;
 use crate::state::{Action, Panel, ReaderState};
 use crate::use_parts::{fetch_passage_topics, use_parts};
-use crate::url_state;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
@@ -48,8 +47,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let state = {
         let (library, setup) = (props.library.clone(), setup.clone());
         use_reducer(move || {
-            let view = if setup.url_hash { url_state::read() } else { setup.start.clone() };
-            let state = ReaderState::new(library, view);
+            let state = ReaderState::new(library, setup.first_view());
             if setup.panels.quotes { state } else { ReaderState { panel: Panel::Topics, ..state } }
         })
     };

@@ -13,6 +13,7 @@ use crate::embed::options::EmbedOptions;
 use crate::library::Library;
 use crate::setup::Setup;
 use crate::use_added::use_added_articles;
+use crate::use_parts::first_view_parts;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderLoaderProps {
@@ -41,11 +42,18 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
         None => bundled::library().map_or_else(Articles::Failed, |l| Articles::Ready(Rc::new(l))),
     });
     {
-        let (articles, src) = (articles.clone(), props.options.src.clone());
+        let (articles, options) = (articles.clone(), props.options.clone());
         use_effect_with((), move |_| {
-            if let Some(src) = src {
+            if let Some(src) = options.src.clone() {
                 spawn_local(async move {
-                    articles.set(fetch_library(&src).await.map_or_else(Articles::Failed, |l| Articles::Ready(Rc::new(l))));
+                    articles.set(match fetch_library(&src).await {
+                        Ok(library) => {
+                            let library = Rc::new(library);
+                            first_view_parts(&library, options.setup.first_view()).await;
+                            Articles::Ready(library)
+                        }
+                        Err(message) => Articles::Failed(message),
+                    });
                 });
             }
         });

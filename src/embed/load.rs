@@ -2,11 +2,10 @@
 //! split bundle, with a message for each way that can fail.
 
 use lectern_core::bundle::{self, Part};
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{Array, Promise, Reflect, Uint8Array};
-use web_sys::{Blob, ReadableStream, ReadableWritablePair, Response, Url, WritableStream};
+use web_sys::js_sys::{Promise, Reflect, Uint8Array};
+use web_sys::{Response, Url};
 
 use crate::library::Library;
 
@@ -23,7 +22,7 @@ pub async fn fetch_library(src: &str) -> Result<Library, String> {
 /// Any bundle file, inflated if it was written compressed (split bundles are).
 pub async fn fetch_part(url: &str) -> Result<Part, String> {
     let bytes = fetch_bytes(url).await?;
-    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) { inflate(&bytes).await.map_err(|why| unreadable(url, &why))? } else { bytes };
+    let bytes = if bundle::is_gzip(&bytes) { bundle::gunzip(&bytes).map_err(|why| unreadable(url, &why))? } else { bytes };
     bundle::decode_part(&bytes).map_err(|e| unreadable(url, &e.to_string()))
 }
 
@@ -73,27 +72,4 @@ fn prefetched(window: &web_sys::Window, url: &str) -> Option<Promise> {
     }
     Reflect::delete_property(window, &key).ok()?;
     Reflect::get(&early, &"response".into()).ok()?.dyn_into().ok()
-}
-
-/// Gunzip with the browser's own DecompressionStream: no inflater in the wasm.
-async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let failed = |_: JsValue| "its compressed data is damaged".to_string();
-    let blob = Blob::new_with_u8_array_sequence(&Array::of1(&Uint8Array::from(bytes))).map_err(failed)?;
-    let gunzip = DecompressionStream::new("gzip").map_err(failed)?;
-    let stream = blob.stream().pipe_through(&ReadableWritablePair::new(&gunzip.readable(), &gunzip.writable()));
-    let response = Response::new_with_opt_readable_stream(Some(&stream)).map_err(failed)?;
-    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?).await.map_err(failed)?;
-    Ok(Uint8Array::new(&buffer).to_vec())
-}
-
-// web-sys has DecompressionStream only behind its unstable-API flag; this is all we use of it.
-#[wasm_bindgen]
-extern "C" {
-    type DecompressionStream;
-    #[wasm_bindgen(constructor, catch)]
-    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
-    #[wasm_bindgen(method, getter)]
-    fn readable(this: &DecompressionStream) -> ReadableStream;
-    #[wasm_bindgen(method, getter)]
-    fn writable(this: &DecompressionStream) -> WritableStream;
 }

@@ -8,8 +8,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod gzip;
 mod split;
 
+pub use gzip::{gunzip, is_gzip};
 pub use split::{split, ArticlePart, Head, Part, PartRef, PassageTopicsPart, ShardPart, SplitBundle, DEFAULT_SHARD_BYTES};
 
 use crate::model::Article;
