@@ -232,3 +232,24 @@ async fn an_embedded_reader_follows_its_setup_and_tells_its_page() {
     assert_eq!(gloo::utils::window().location().hash().unwrap(), "#q=ignored");
     drop(listener);
 }
+
+#[wasm_bindgen_test]
+async fn a_long_list_shows_a_page_of_articles_and_more_on_request() {
+    use lectern_reader::components::article_list::ARTICLES_PAGE;
+    let history = gloo::utils::window().history().unwrap();
+    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
+    let n = ARTICLES_PAGE * 2 + 5;
+    let articles = (0..n).map(|i| article(&format!("a{i}"), &format!("Article {i}"), vec![(None, vec!["Text."])])).collect();
+    let root = root();
+    let library = Rc::new(Library::from_articles(articles));
+    yew::Renderer::<Reader>::with_root_and_props(root.clone(), yew::props!(ReaderProps { library })).render();
+    yew::scheduler::flush().await;
+    assert_eq!(all(&root, "[data-testid='article-item']").len(), ARTICLES_PAGE);
+    assert_eq!(text(&root, "more-articles"), format!("Show more articles ({ARTICLES_PAGE} of {n} listed)"));
+    for _ in 0..2 {
+        root.query_selector("[data-testid='more-articles']").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+    assert_eq!(all(&root, "[data-testid='article-item']").len(), n);
+    assert!(root.query_selector("[data-testid='more-articles']").unwrap().is_none());
+}

@@ -15,8 +15,25 @@ pub struct FilterBarProps {
 
 /// Active filters as removable chips, then every value a filter could take with the count it
 /// would give. All kinds of filter (article, section, and later speaker, topic) look alike.
+/// A filter's values are put on the page only while it is open: a query over an archive can
+/// match hundreds of articles, and each keystroke would otherwise draw them all unseen.
 #[component]
 pub fn FilterBar(props: &FilterBarProps) -> Html {
+    let open = use_state(Vec::<FilterKind>::new);
+    let flip = |kind: FilterKind| {
+        let open = open.clone();
+        Callback::from(move |e: MouseEvent| {
+            // The state opens and closes it, not the browser (which would undo a state that
+            // already changed before its own toggle ran).
+            e.prevent_default();
+            let mut kinds = (*open).clone();
+            match kinds.iter().position(|k| *k == kind) {
+                Some(i) => drop(kinds.remove(i)),
+                None => kinds.push(kind),
+            }
+            open.set(kinds);
+        })
+    };
     let toggle = |f: &FacetCount| {
         let filter = Filter { kind: f.kind, value: f.value.clone() };
         props.on_toggle.reform(move |_: MouseEvent| filter.clone())
@@ -44,14 +61,18 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
             for kind in FilterKind::ALL.into_iter().filter(|k| *k != FilterKind::Quotes) {
                 // The same element whether loading or not, so that it stays open as values arrive.
                 if (kind == FilterKind::Topic && props.topics_pending) || props.facets.iter().any(|f| f.kind == kind && !f.active) {
-                    <details class="lectern-facet">
+                    <details class="lectern-facet" open={open.contains(&kind)}>
                         if kind == FilterKind::Topic && props.topics_pending {
-                            <summary data-testid="topic-filter-pending" onclick={props.on_want_topics.reform(|_: MouseEvent| ())}>
+                            <summary data-testid="topic-filter-pending" onclick={
+                                let (want, flip) = (props.on_want_topics.clone(), flip(kind));
+                                Callback::from(move |e: MouseEvent| { want.emit(()); flip.emit(e); })
+                            }>
                                 { "Filter by topic" }
                             </summary>
                             <p class="lectern-facet-loading" role="status">{ "Loading the topics of these passages…" }</p>
                         } else {
-                            <summary>{ format!("Filter by {}", kind.label().to_lowercase()) }</summary>
+                            <summary onclick={flip(kind)}>{ format!("Filter by {}", kind.label().to_lowercase()) }</summary>
+                            if open.contains(&kind) {
                             <ul>
                                 for f in props.facets.iter().filter(|f| f.kind == kind && !f.active) {
                                     <li key={f.value.clone()}>
@@ -62,6 +83,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
                                     </li>
                                 }
                             </ul>
+                            }
                         }
                     </details>
                 }
