@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { dist, launch, repo, shots } from './harness.mjs';
 import { serve } from './server.mjs';
 
-const COLD_LOADS = 5;
+const COLD_LOADS = 9;
 const QUERY_COUNT = 30;
 
 const sizes = process.argv.slice(2).map(Number);
