@@ -20,7 +20,7 @@ extern "C" {
 
 /// Run `job` in a worker, telling `on_step` how far it got.
 pub async fn run(job: &AddJob, on_step: impl Fn(AddStep)) -> Result<AddResult, String> {
-    let worker = start()?;
+    let (worker, blob) = start()?;
     let (sender, mut replies) = mpsc::unbounded::<Result<FromWorker, String>>();
     let on_message = {
         let sender = sender.clone();
@@ -48,6 +48,9 @@ pub async fn run(job: &AddJob, on_step: impl Fn(AddStep)) -> Result<AddResult, S
         }
     };
     worker.terminate();
+    if let Some(blob) = blob {
+        let _ = Url::revoke_object_url(&blob);
+    }
     outcome.map_err(|why| format!("Your files could not be read: {why}."))
 }
 
@@ -68,16 +71,19 @@ fn did_not_start(detail: &str) -> String {
     }
 }
 
-fn start() -> Result<Worker, String> {
+/// The worker, and the blob URL it was started from, if it was (to be revoked once it is done).
+fn start() -> Result<(Worker, Option<String>), String> {
     let loader = worker_loader();
     Worker::new(&loader)
+        .map(|worker| (worker, None))
         .or_else(|_| {
             // Workers must come from the page's own origin; a reader embedded in another
             // origin's page starts one from a blob that imports the loader instead.
             let base = Url::new_with_base("./", &loader)?.href();
             let source = format!("self.lecternWorkerBase = {base:?}; importScripts({loader:?});");
             let blob = Blob::new_with_str_sequence(&Array::of1(&source.into()))?;
-            Worker::new(&Url::create_object_url_with_blob(&blob)?)
+            let url = Url::create_object_url_with_blob(&blob)?;
+            Ok::<_, JsValue>((Worker::new(&url)?, Some(url)))
         })
         .map_err(|e| did_not_start(&format!("{e:?}")))
 }
