@@ -35,8 +35,7 @@ impl std::fmt::Debug for Requests {
     }
 }
 
-/// Fetch what `wanted` lists that was not asked for before; `done` hears once all of it has
-/// arrived (or failed: the first failure's message). Parts already on their way are waited
+/// Fetch what `wanted` lists; `done` hears once all of it has arrived (or failed: the first failure's message). Parts already on their way are waited
 /// for, not fetched again; parts that failed before are not asked for again. False when there
 /// was nothing to wait for (and `done` is not called).
 pub fn request(library: &Rc<Library>, wanted: Wanted, done: impl FnOnce(Result<(), String>) + 'static) -> bool {

@@ -1,7 +1,7 @@
 //! The hook behind "Add articles": hands chosen or dropped files to the worker that reads them
 //! (src/ingest_worker.rs), keeps them in IndexedDB, and restores them on the next visit.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use lectern_core::adding::{self, AddedFile, FileToAdd};
@@ -27,7 +27,7 @@ pub struct AddedArticles {
 #[derive(Clone)]
 struct Context {
     set: UseReducerHandle<AddedSet>,
-    storage: Rc<std::cell::RefCell<Option<Rc<Storage>>>>,
+    storage: Rc<RefCell<Option<Rc<Storage>>>>,
     /// One job at a time: files dropped meanwhile are refused with a message.
     busy: Rc<Cell<bool>>,
     key: String,
@@ -44,7 +44,8 @@ pub fn use_added_articles(set_key: String, base: Option<Rc<Library>>) -> AddedAr
         busy: use_memo((), |_| Cell::new(false)),
         key: set_key,
     };
-    // The files kept from an earlier visit, once storage has answered (then taken by the job).
+    // The files kept from an earlier visit, once storage has answered: read again, with the
+    // loaded articles, once those are here too.
     let stored = use_state(|| None::<(Vec<FileToAdd>, Vec<String>)>);
     {
         let (context, stored) = (context.clone(), stored.clone());

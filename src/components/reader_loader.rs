@@ -65,8 +65,9 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
         _ => None,
     };
     let added = use_added_articles(props.options.src.clone().unwrap_or_default(), base);
+    // The combined library exists only for a base that could take added files.
     let shown = match (&*articles, &added.set.library) {
-        (Articles::Ready(base), Some(combined)) if base.parts.is_none() => Articles::Ready(combined.clone()),
+        (Articles::Ready(_), Some(combined)) => Articles::Ready(combined.clone()),
         (articles, _) => articles.clone(),
     };
     {

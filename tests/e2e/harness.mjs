@@ -1,6 +1,8 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, the
 // release build served from 127.0.0.1, screenshots under target/screenshots/.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -36,6 +38,16 @@ export async function watchedPage(browser, { viewport = WIDE, colorScheme = 'lig
   page.on('pageerror', (e) => page.problems.push(`uncaught: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
   return page;
+}
+
+/** A fresh folder of articles for the CLI: the two seeds and `harbour.md` with `harbour`. */
+export function articlesFolder(prefix, harbour) {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  for (const name of ['000_2458af4d1454103a.txt', '001_8e444e78868fc76e.txt']) {
+    writeFileSync(join(folder, name), readFileSync(join(repo, 'articles', name)));
+  }
+  writeFileSync(join(folder, 'harbour.md'), harbour);
+  return folder;
 }
 
 export const shot = (page, name, fullPage = false) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });

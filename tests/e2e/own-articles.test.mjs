@@ -2,12 +2,11 @@
 // files added in the browser (chosen or dropped), kept across a reload and removed again.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDemos } from './demos.mjs';
-import { dist, repo, shot } from './harness.mjs';
+import { articlesFolder, dist, repo, shot } from './harness.mjs';
 
 const LIMIT = { timeout: 90_000 };
 const XSS_TITLE = 'Harbour <img src=x onerror="alert(1)"> Report';
@@ -26,11 +25,7 @@ let folder;
 let corpus;
 before(async () => {
   demos = await startDemos();
-  folder = mkdtempSync(join(tmpdir(), 'lectern-e2e-'));
-  for (const name of ['000_2458af4d1454103a.txt', '001_8e444e78868fc76e.txt']) {
-    writeFileSync(join(folder, name), readFileSync(join(repo, 'articles', name)));
-  }
-  writeFileSync(join(folder, 'harbour.md'), ADDED);
+  folder = articlesFolder('lectern-e2e-', ADDED);
   corpus = join(dist, 'e2e-corpus.lectern');
   execFileSync('cargo', ['run', '-q', '--bin', 'lectern', '--', 'bundle', folder, '-o', corpus], { cwd: repo, stdio: 'pipe' });
   // Damaged copies, each to be refused with its own message.

@@ -3,12 +3,11 @@
 // belongs to another build.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDemos } from './demos.mjs';
-import { dist, repo, shot } from './harness.mjs';
+import { articlesFolder, dist, repo, shot } from './harness.mjs';
 
 const LIMIT = { timeout: 90_000 };
 const HARBOUR = `Harbour <img src=x onerror="alert(1)"> Report
@@ -24,11 +23,7 @@ let cli;
 let shardCount;
 before(async () => {
   demos = await startDemos();
-  folder = mkdtempSync(join(tmpdir(), 'lectern-split-'));
-  for (const name of ['000_2458af4d1454103a.txt', '001_8e444e78868fc76e.txt']) {
-    writeFileSync(join(folder, name), readFileSync(join(repo, 'articles', name)));
-  }
-  writeFileSync(join(folder, 'harbour.md'), HARBOUR);
+  folder = articlesFolder('lectern-split-', HARBOUR);
   const lectern = (...args) => execFileSync('cargo', ['run', '-q', '--bin', 'lectern', '--', ...args], { cwd: repo, stdio: 'pipe' });
   lectern('bundle', '--split', folder, '-o', join(dist, 'e2e-split'));
   cli = JSON.parse(lectern('inspect', '--json', folder));
