@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::index::SearchIndex;
-use super::stem::stem;
+use super::stem::{may_stem_to, stem, stem_prefix};
 use super::tokenize::for_each_word;
 
 /// A range of characters (Unicode scalar values), end exclusive.
@@ -21,6 +21,9 @@ pub struct Marker<'a> {
     terms: &'a [u32],
     /// Indexed words (as written, folded) whose term is marked.
     words: HashSet<&'a str>,
+    /// The marked stems' [`stem_prefix`]es: a word that begins with none of them cannot match,
+    /// and is not stemmed to find that out.
+    prefixes: Vec<&'a str>,
 }
 
 impl<'a> Marker<'a> {
@@ -30,7 +33,8 @@ impl<'a> Marker<'a> {
         } else {
             index.dictionary.words().filter(|(_, t)| marked_terms.binary_search(t).is_ok()).map(|(w, _)| w).collect()
         };
-        Marker { index, terms: marked_terms, words }
+        let prefixes = marked_terms.iter().map(|&t| stem_prefix(&index.dictionary.term(t).stem)).collect();
+        Marker { index, terms: marked_terms, words, prefixes }
     }
 
     pub fn ranges(&self, text: &str) -> Vec<Range> {
@@ -39,9 +43,11 @@ impl<'a> Marker<'a> {
             return ranges;
         }
         for_each_word(text, |word, start, end| {
-            // Text outside the index (added since it was built) is stemmed to compare.
+            // Words the loaded shards do not list (text added since the index was built, or
+            // words of shards not fetched) are stemmed to compare, if they could match at all.
             let marked = self.words.contains(word)
-                || (!self.index.dictionary.has_word(word)
+                || (self.prefixes.iter().any(|p| may_stem_to(word, p))
+                    && !self.index.dictionary.has_word(word)
                     && self.index.term_id(&stem(word)).is_some_and(|t| self.terms.binary_search(&t).is_ok()));
             if marked {
                 ranges.push((start, end));
