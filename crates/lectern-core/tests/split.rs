@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use lectern_core::bundle::{decode_part, encode_part, split, Bundle, Part, PartRef, SplitBundle};
+use lectern_core::bundle::{decode_part, encode_part, open_part, split, Bundle, BundleError, Opened, Part, PartRef, SplitBundle};
 use lectern_core::search::{search, Filter, FilterKind, Query, SearchResults};
 use lectern_core::files;
 
@@ -115,4 +115,35 @@ fn every_part_round_trips() {
     assert!([head.bundle, shard.bundle, topics.bundle].iter().all(|&b| b == article.bundle));
     let message = lectern_core::bundle::decode(&encode_part(&PartRef::Head(&parts.head))).unwrap_err().to_string();
     assert!(message.contains("split bundle"), "{message}");
+}
+
+#[test]
+fn an_opened_head_names_a_querys_shards_before_the_rest_is_decoded() {
+    let parts = split(seeds(), 300);
+    let bytes = encode_part(&PartRef::Head(&parts.head));
+    let Ok(Opened::Head(start, body)) = open_part(&bytes) else { panic!("a head, opened") };
+    assert_eq!(start.bundle, parts.head.bundle);
+    for query in ["pipeline", "imran khan", "pipel", "\"gas pipeline\" -russia", "москва"] {
+        let parsed = Query::parse(query);
+        assert_eq!(start.shards_for(&parsed), parts.head.index.missing_shards(&parsed), "query {query:?}");
+    }
+    assert_eq!(body.decode(start).unwrap(), parts.head);
+    // Any other part opens whole, as decode_part reads it.
+    let shard = encode_part(&PartRef::Shard(&parts.shards[2]));
+    let Ok(Opened::Part(Part::Shard(opened))) = open_part(&shard) else { panic!("a shard, opened") };
+    assert_eq!(opened, parts.shards[2]);
+}
+
+#[test]
+fn an_opened_head_with_a_damaged_body_is_refused_when_decoded() {
+    let parts = split(seeds(), 300);
+    let mut bytes = encode_part(&PartRef::Head(&parts.head));
+    // Cut the last byte, and fix the header's length and checksum so only the body is wrong.
+    bytes.pop();
+    let payload = bytes[22..].to_vec();
+    bytes[10..18].copy_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes[18..22].copy_from_slice(&lectern_core::bundle::crc32(&payload).to_le_bytes());
+    let Ok(Opened::Head(start, body)) = open_part(&bytes) else { panic!("the start still reads") };
+    assert!(matches!(body.decode(start), Err(BundleError::Corrupt(_))));
+    assert!(matches!(decode_part(&bytes), Err(BundleError::Corrupt(_))));
 }

@@ -9,10 +9,13 @@
 use serde::{Deserialize, Serialize};
 
 mod gzip;
+mod outlines;
 mod split;
 
 pub use gzip::{gunzip, is_gzip};
-pub use split::{split, ArticlePart, Head, Part, PartRef, PassageTopicsPart, ShardPart, SplitBundle, DEFAULT_SHARD_BYTES};
+pub use split::{
+    split, ArticlePart, Head, HeadBody, HeadStart, Part, PartRef, PassageTopicsPart, ShardPart, SplitBundle, DEFAULT_SHARD_BYTES,
+};
 
 use crate::model::Article;
 use crate::search::SearchIndex;
@@ -20,7 +23,7 @@ use crate::topics::Topics;
 
 const MAGIC: &[u8; 8] = b"LECTERN\0";
 /// Bumped whenever the serialised model or the header changes shape.
-pub const FORMAT_VERSION: u16 = 8;
+pub const FORMAT_VERSION: u16 = 9;
 const HEADER: usize = 8 + 2 + 8 + 4;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -94,6 +97,44 @@ pub fn encode_part(part: &PartRef) -> Vec<u8> {
 
 /// Read any bundle file: a whole bundle, or the head, a shard or an article of a split one.
 pub fn decode_part(bytes: &[u8]) -> Result<Part, BundleError> {
+    read_all(payload(bytes)?)
+}
+
+/// Where [`Part::Head`] is in postcard's numbering of the variants (tested).
+const HEAD_VARIANT: u32 = 1;
+
+/// A bundle file opened as far as its kind: a whole part, or a split bundle's head stopped
+/// after its [`HeadStart`].
+pub enum Opened<'a> {
+    Part(Part),
+    Head(HeadStart, HeadBody<'a>),
+}
+
+/// Read a bundle file like [`decode_part`], except that a head is read only as far as its
+/// shard directory: a reader can then fetch the shards its query needs while it decodes the
+/// rest, instead of after.
+pub fn open_part(bytes: &[u8]) -> Result<Opened<'_>, BundleError> {
+    let payload = payload(bytes)?;
+    match postcard::take_from_bytes::<u32>(payload) {
+        Ok((HEAD_VARIANT, after)) => {
+            let (start, body) = postcard::take_from_bytes(after).map_err(|e| BundleError::Corrupt(e.to_string()))?;
+            Ok(Opened::Head(start, HeadBody(body)))
+        }
+        _ => read_all(payload).map(Opened::Part),
+    }
+}
+
+/// `T`, filling the whole of `bytes`.
+fn read_all<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, BundleError> {
+    let (value, unread): (T, &[u8]) = postcard::take_from_bytes(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))?;
+    if !unread.is_empty() {
+        return Err(BundleError::Corrupt(format!("{} unexpected trailing bytes", unread.len())));
+    }
+    Ok(value)
+}
+
+/// The payload of a bundle file, once its header says it is whole and undamaged.
+fn payload(bytes: &[u8]) -> Result<&[u8], BundleError> {
     let rest = bytes.strip_prefix(MAGIC.as_slice()).ok_or(BundleError::NotABundle)?;
     let (version, rest) = rest.split_at_checked(2).ok_or(BundleError::NotABundle)?;
     let found = u16::from_le_bytes([version[0], version[1]]);
@@ -112,31 +153,43 @@ pub fn decode_part(bytes: &[u8]) -> Result<Part, BundleError> {
     if crc32(payload) != u32::from_le_bytes(checksum.try_into().expect("4 bytes")) {
         return Err(BundleError::Checksum);
     }
-    let (part, unread): (Part, &[u8]) = postcard::take_from_bytes(payload).map_err(|e| BundleError::Corrupt(e.to_string()))?;
-    if !unread.is_empty() {
-        return Err(BundleError::Corrupt(format!("{} unexpected trailing bytes", unread.len())));
-    }
-    Ok(part)
+    Ok(payload)
 }
 
-/// CRC-32 (IEEE 802.3, as in zip and PNG), a byte at a time from a table built at compile time.
+/// CRC-32 (IEEE 802.3, as in zip and PNG), eight bytes at a time ("slicing-by-8"): a reader
+/// checks an archive's whole head (1.5 MB for 10,000 articles) before showing anything, and
+/// this takes a third of the time a byte at a time does.
 pub fn crc32(bytes: &[u8]) -> u32 {
-    const TABLE: [u32; 256] = {
-        let mut table = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-                k += 1;
-            }
-            table[i] = c;
-            i += 1;
+    let t = crc_tables();
+    let byte = |c: u32, shift: u32| (c >> shift & 0xFF) as usize;
+    let mut c = !0u32;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let lo = c ^ u32::from_le_bytes([word[0], word[1], word[2], word[3]]);
+        let hi = u32::from_le_bytes([word[4], word[5], word[6], word[7]]);
+        c = t[7][byte(lo, 0)] ^ t[6][byte(lo, 8)] ^ t[5][byte(lo, 16)] ^ t[4][byte(lo, 24)]
+            ^ t[3][byte(hi, 0)] ^ t[2][byte(hi, 8)] ^ t[1][byte(hi, 16)] ^ t[0][byte(hi, 24)];
+    }
+    !words.remainder().iter().fold(c, |c, &b| t[0][byte(c ^ u32::from(b), 0)] ^ (c >> 8))
+}
+
+/// `t[0]` is the byte-at-a-time table; `t[k][b]` is the CRC of byte `b` followed by `k` zero
+/// bytes. Built on first use: as constants, they would add 8 KB to the reader's download.
+fn crc_tables() -> &'static [[u32; 256]; 8] {
+    static TABLES: std::sync::OnceLock<Box<[[u32; 256]; 8]>> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut t = Box::new([[0u32; 256]; 8]);
+        for i in 0..256 {
+            t[0][i] = (0..8).fold(i as u32, |c, _| if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 });
         }
-        table
-    };
-    !bytes.iter().fold(!0u32, |c, &b| TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8))
+        for k in 1..8 {
+            for i in 0..256 {
+                let prev = t[k - 1][i];
+                t[k][i] = (prev >> 8) ^ t[0][(prev & 0xFF) as usize];
+            }
+        }
+        t
+    })
 }
 
 #[cfg(test)]
@@ -144,5 +197,14 @@ mod tests {
     #[test]
     fn crc32_matches_the_standard_check_value() {
         assert_eq!(super::crc32(b"123456789"), 0xCBF4_3926);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn crc32_eight_at_a_time_matches_one_at_a_time(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..100)) {
+            let t = super::crc_tables();
+            let slow = !bytes.iter().fold(!0u32, |c, &b| t[0][((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8));
+            proptest::prop_assert_eq!(super::crc32(&bytes), slow);
+        }
     }
 }

@@ -6,9 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Bundle;
+use super::{Bundle, BundleError};
+use super::outlines::{Outlines, Varints};
 use crate::model::Article;
-use crate::search::{passage_layout, SearchIndex, ShardContent, TopicTable};
+use crate::search::{passage_layout, IndexRest, Query, SearchIndex, ShardContent, ShardDirectory, TopicTable};
 use crate::topics::{TopicMap, Topics};
 
 /// Postings per shard file, before compression: small enough that a query fetches little (each
@@ -42,6 +43,7 @@ pub struct Head {
     pub bundle: u32,
     /// Every article without its text: headings and paragraphs are empty strings (their
     /// count kept) and quotations are left out, so the list and filters work before any text.
+    /// The file name is left out too: nothing needs it before the text.
     pub articles: Vec<Article>,
     /// The index without its terms: which shard holds a stem is known, its postings are not.
     pub index: SearchIndex,
@@ -121,7 +123,7 @@ pub fn split(bundle: Bundle, shard_bytes: usize) -> SplitBundle {
 }
 
 fn without_text(article: &Article) -> Article {
-    let mut stub = Article { quotes: Vec::new(), ..article.clone() };
+    let mut stub = Article { quotes: Vec::new(), file: String::new(), ..article.clone() };
     for section in &mut stub.sections {
         section.heading.iter_mut().for_each(String::clear);
         section.paragraphs.iter_mut().for_each(|p| *p = String::new());
@@ -129,35 +131,73 @@ fn without_text(article: &Article) -> Article {
     stub
 }
 
-/// A head as stored: the passage table, which follows from the articles' outlines, is kept as
-/// passage lengths alone (a fifth of its size).
+/// A head as stored: first what finding a query's shards takes ([`HeadStart`]), then the rest,
+/// so a reader can ask for the shards before it decodes the articles' outlines (most of the
+/// head). The passage table, which follows from the outlines, is kept as passage lengths
+/// alone (a fifth of its size).
 #[derive(Serialize, Deserialize)]
 struct StoredHead {
-    bundle: u32,
-    articles: Vec<Article>,
-    index: SearchIndex,
-    lens: Vec<u32>,
+    start: HeadStart,
+    rest: HeadRest,
+}
+
+/// The beginning of a split bundle's head: see [`super::open_part`].
+#[derive(Debug, Serialize, Deserialize)]
+pub struct HeadStart {
+    pub bundle: u32,
+    shards: ShardDirectory,
+}
+
+impl HeadStart {
+    /// The shards answering `query` needs: fetch them while [`HeadBody::decode`] runs.
+    pub fn shards_for(&self, query: &Query) -> Vec<usize> {
+        self.shards.shards_for(query)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct HeadRest {
+    articles: Outlines,
+    index: IndexRest,
+    /// Each passage's length in words.
+    lens: Varints,
     topics: Topics,
     first: Option<ArticlePart>,
 }
 
+/// The undecoded rest of a head that [`super::open_part`] stopped at.
+pub struct HeadBody<'a>(pub(super) &'a [u8]);
+
+impl HeadBody<'_> {
+    pub fn decode(self, start: HeadStart) -> Result<Head, BundleError> {
+        let rest = super::read_all(self.0)?;
+        Head::try_from(StoredHead { start, rest }).map_err(BundleError::Corrupt)
+    }
+}
+
 impl From<Head> for StoredHead {
     fn from(mut head: Head) -> StoredHead {
-        let lens = std::mem::take(&mut head.index.passages).into_iter().map(|p| p.len).collect();
-        StoredHead { bundle: head.bundle, articles: head.articles, index: head.index, lens, topics: head.topics, first: head.first }
+        let lens = std::mem::take(&mut head.index.passages).into_iter().map(|p| u64::from(p.len)).collect();
+        let (shards, index) = head.index.into_pieces();
+        StoredHead {
+            start: HeadStart { bundle: head.bundle, shards },
+            rest: HeadRest { articles: Outlines::of(&head.articles), index, lens, topics: head.topics, first: head.first },
+        }
     }
 }
 
 impl TryFrom<StoredHead> for Head {
     type Error = String;
 
-    fn try_from(mut stored: StoredHead) -> Result<Head, String> {
-        let mut passages = passage_layout(&stored.articles);
-        if passages.len() != stored.lens.len() {
-            return Err(format!("its outline has {} passages but {} lengths", passages.len(), stored.lens.len()));
+    fn try_from(StoredHead { start, rest }: StoredHead) -> Result<Head, String> {
+        let lens: Vec<u32> = rest.lens.read().map(|n| n as u32).collect();
+        let articles = rest.articles.into_articles(lens.len())?;
+        let mut passages = passage_layout(&articles);
+        if passages.len() != lens.len() {
+            return Err(format!("its outline has {} passages but {} lengths", passages.len(), lens.len()));
         }
-        passages.iter_mut().zip(&stored.lens).for_each(|(p, &len)| p.len = len);
-        stored.index.passages = passages;
-        Ok(Head { bundle: stored.bundle, articles: stored.articles, index: stored.index, topics: stored.topics, first: stored.first })
+        passages.iter_mut().zip(&lens).for_each(|(p, &len)| p.len = len);
+        let index = SearchIndex::from_pieces(start.shards, rest.index, passages);
+        Ok(Head { bundle: start.bundle, articles, index, topics: rest.topics, first: rest.first })
     }
 }

@@ -186,28 +186,67 @@ impl SearchIndex {
         self.dictionary.fill(i, content)
     }
 
-    /// The shards a query needs that are not loaded yet: each word's stem's shard and, for a
-    /// word being completed, those its completions may be in. Misspellings are corrected from
-    /// the words of those shards (words sharing the typed word's beginning).
+    /// The shards a query needs that are not loaded yet (see [`ShardDirectory::shards_for`]).
     pub fn missing_shards(&self, query: &Query) -> Vec<usize> {
+        let mut wanted = self.dictionary.shards_for(query);
+        wanted.retain(|&i| !self.dictionary.is_loaded(i));
+        wanted
+    }
+
+    /// This index as a split bundle's head stores it: the directory of its shards, which a
+    /// reader decodes first to ask for a query's shards at once, and the rest. The passages
+    /// are left out; they follow from the articles' outlines.
+    pub fn into_pieces(self) -> (ShardDirectory, IndexRest) {
+        let rest = IndexRest { avg_len: self.avg_len, quoted: self.quoted, topical: self.topical };
+        (ShardDirectory(self.dictionary), rest)
+    }
+
+    pub fn from_pieces(directory: ShardDirectory, rest: IndexRest, passages: Vec<Passage>) -> SearchIndex {
+        let IndexRest { avg_len, quoted, topical } = rest;
+        SearchIndex { passages, dictionary: directory.0, avg_len, quoted, topical }
+    }
+}
+
+/// Which shard holds which stems, without their postings.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ShardDirectory(Dictionary);
+
+impl ShardDirectory {
+    /// The shards a query needs: each word's stem's shard and, for a word being completed,
+    /// those its completions may be in. Misspellings are corrected from the words of those
+    /// shards (words sharing the typed word's beginning).
+    pub fn shards_for(&self, query: &Query) -> Vec<usize> {
+        self.0.shards_for(query)
+    }
+}
+
+/// An index less its passages and shard directory (see [`SearchIndex::into_pieces`]).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct IndexRest {
+    avg_len: f32,
+    quoted: QuotedPassages,
+    topical: TopicPassages,
+}
+
+impl Dictionary {
+    fn shards_for(&self, query: &Query) -> Vec<usize> {
         let mut wanted = Vec::new();
         for clause in &query.clauses {
             for (i, word) in clause.words.iter().enumerate() {
-                let stemmed = stem(word);
-                wanted.push(self.dictionary.shard_of(&stemmed));
+                wanted.push(self.shard_of(&stem(word)));
                 if clause.prefix && i + 1 == clause.words.len() {
                     // A stem is its word less an ending, with perhaps its last letter changed.
                     let keep = word.char_indices().nth(word.chars().count().saturating_sub(1).max(2)).map_or(word.len(), |(at, _)| at);
                     // Not a shard of one very common word ("the" while typing "theory"): its
                     // postings would cost more than every other part of the query.
-                    let light = |&s: &usize| !self.dictionary.is_heavy(s);
-                    wanted.extend(self.dictionary.shards_from(&word[..keep]).take(PREFIX_SHARDS).filter(light));
+                    let light = |&s: &usize| !self.is_heavy(s);
+                    wanted.extend(self.shards_from(&word[..keep]).take(PREFIX_SHARDS).filter(light));
                 }
             }
         }
         wanted.sort_unstable();
         wanted.dedup();
-        wanted.retain(|&i| !self.dictionary.is_loaded(i));
         wanted
     }
 }

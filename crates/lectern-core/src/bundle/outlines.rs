@@ -1,0 +1,219 @@
+//! A split bundle's article outlines, stored by column: every article's strings one after
+//! another in one text, their lengths and the sections' shapes as varints in one byte string.
+//! Decoding 10,000 outlines is then a loop over bytes; one serde struct per article, and one
+//! string per empty paragraph, took most of a head's decoding (a long first decode runs in the
+//! browser's baseline wasm compiler, where each of serde's small calls costs).
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::model::{Article, Section};
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Outlines {
+    count: u32,
+    text: String,
+    /// Per article: its id, title, byline, date, source and url, each as its length in `text`
+    /// plus one (zero for none); then its section count, and per section its paragraph count
+    /// times two, plus one if it has a heading.
+    shape: Varints,
+}
+
+impl Outlines {
+    /// The outlines of `articles`: their texts (headings, paragraphs, quotations) are left out,
+    /// and so is the file name, which nothing needs before the text.
+    pub fn of(articles: &[Article]) -> Outlines {
+        let mut out = Outlines { count: articles.len() as u32, ..Outlines::default() };
+        for a in articles {
+            let fields = [Some(&a.id), Some(&a.title), a.byline.as_ref(), a.date.as_ref(), a.source.as_ref(), a.url.as_ref()];
+            for field in fields {
+                out.shape.push(field.map_or(0, |s| s.len() as u64 + 1));
+                out.text.push_str(field.map_or("", String::as_str));
+            }
+            out.shape.push(a.sections.len() as u64);
+            for s in &a.sections {
+                out.shape.push(s.paragraphs.len() as u64 * 2 + u64::from(s.heading.is_some()));
+            }
+        }
+        out
+    }
+
+    /// The articles, without their texts: headings and paragraphs are empty strings. At most
+    /// `passages` titles, headings and paragraphs in all: the passage table has no more, and
+    /// damaged counts must not make the reader allocate without end.
+    pub fn into_articles(self, passages: usize) -> Result<Vec<Article>, String> {
+        let damaged = || "its article outlines are damaged".to_string();
+        let mut shape = self.shape.read();
+        let mut at = 0;
+        let mut left = passages;
+        let mut field = |shape: &mut VarintReader| -> Result<Option<String>, String> {
+            let len = shape.next().ok_or_else(damaged)? as usize;
+            let Some(len) = len.checked_sub(1) else { return Ok(None) };
+            let end = at + len;
+            let s = self.text.get(at..end).ok_or_else(damaged)?;
+            at = end;
+            Ok(Some(s.to_string()))
+        };
+        let mut articles = Vec::with_capacity((self.count as usize).min(self.shape.0.len()));
+        for _ in 0..self.count {
+            let id = field(&mut shape)?.ok_or_else(damaged)?;
+            let title = field(&mut shape)?.ok_or_else(damaged)?;
+            let (byline, date, source, url) = (field(&mut shape)?, field(&mut shape)?, field(&mut shape)?, field(&mut shape)?);
+            let count = shape.next().ok_or_else(damaged)? as usize;
+            let mut sections = Vec::with_capacity(count.min(left));
+            left = left.checked_sub(1).ok_or_else(damaged)?;
+            for _ in 0..count {
+                let s = shape.next().ok_or_else(damaged)?;
+                let (paragraphs, heading) = ((s / 2) as usize, s % 2 == 1);
+                left = left.checked_sub(paragraphs + usize::from(heading)).ok_or_else(damaged)?;
+                sections.push(Section { heading: heading.then(String::new), paragraphs: vec![String::new(); paragraphs] });
+            }
+            articles.push(Article { id, file: String::new(), title, byline, date, source, url, sections, quotes: Vec::new() });
+        }
+        if shape.next().is_some() || at != self.text.len() {
+            return Err(damaged());
+        }
+        Ok(articles)
+    }
+}
+
+/// Unsigned integers as LEB128 (seven bits a byte, low first), serialised as one byte string.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct Varints(Vec<u8>);
+
+impl Varints {
+    pub fn push(&mut self, mut n: u64) {
+        while n >= 0x80 {
+            self.0.push(n as u8 | 0x80);
+            n >>= 7;
+        }
+        self.0.push(n as u8);
+    }
+
+    pub fn read(&self) -> VarintReader<'_> {
+        VarintReader(&self.0)
+    }
+}
+
+impl FromIterator<u64> for Varints {
+    fn from_iter<I: IntoIterator<Item = u64>>(iter: I) -> Varints {
+        let mut out = Varints::default();
+        iter.into_iter().for_each(|n| out.push(n));
+        out
+    }
+}
+
+pub(super) struct VarintReader<'a>(&'a [u8]);
+
+impl Iterator for VarintReader<'_> {
+    type Item = u64;
+
+    /// The next number; none at the end, or where the bytes are not a varint of 64 bits.
+    fn next(&mut self) -> Option<u64> {
+        let mut n = 0u64;
+        for (i, &b) in self.0.iter().enumerate().take(10) {
+            n |= u64::from(b & 0x7F).checked_shl(7 * i as u32)?;
+            if b < 0x80 {
+                self.0 = &self.0[i + 1..];
+                return Some(n);
+            }
+        }
+        self.0 = &[];
+        None
+    }
+}
+
+impl Serialize for Varints {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Varints {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Varints, D::Error> {
+        struct Bytes;
+        impl Visitor<'_> for Bytes {
+            type Value = Varints;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a byte string")
+            }
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Varints, E> {
+                Ok(Varints(bytes.to_vec()))
+            }
+        }
+        d.deserialize_bytes(Bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn article(id: &str, title: &str, byline: Option<&str>, sections: &[(bool, usize)]) -> Article {
+        Article {
+            id: id.into(),
+            file: String::new(),
+            title: title.into(),
+            byline: byline.map(Into::into),
+            date: Some("24 February 2022".into()),
+            source: None,
+            url: Some(String::new()),
+            sections: sections
+                .iter()
+                .map(|&(h, p)| Section { heading: h.then(String::new), paragraphs: vec![String::new(); p] })
+                .collect(),
+            quotes: Vec::new(),
+        }
+    }
+
+    fn passages(articles: &[Article]) -> usize {
+        articles.iter().map(|a| 1 + a.sections.iter().map(|s| s.paragraphs.len() + usize::from(s.heading.is_some())).sum::<usize>()).sum()
+    }
+
+    #[test]
+    fn outlines_round_trip() {
+        let articles = vec![
+            article("imran-khan", "Imran Khan in Moscow", Some("Bol News"), &[(false, 3), (true, 200), (true, 0)]),
+            article("москва", "Визит в Москву — 北京", None, &[]),
+            article("x", "", Some(""), &[(false, 1)]),
+        ];
+        let encoded = postcard::to_allocvec(&Outlines::of(&articles)).unwrap();
+        let decoded: Outlines = postcard::from_bytes(&encoded).unwrap();
+        assert_eq!(decoded.into_articles(passages(&articles)).unwrap(), articles);
+    }
+
+    #[test]
+    fn damaged_outlines_are_refused() {
+        let articles = vec![article("a", "Title", Some("By"), &[(true, 2)])];
+        let enough = passages(&articles);
+        assert!(Outlines::of(&articles).into_articles(enough - 1).is_err(), "more passages than the table");
+        let mut cut = Outlines::of(&articles);
+        cut.text.pop();
+        assert!(cut.into_articles(enough).is_err(), "text shorter than its lengths");
+        let mut extra = Outlines::of(&articles);
+        extra.shape.push(1);
+        assert!(extra.into_articles(enough).is_err(), "numbers left over");
+        let mut inside = Outlines::of(&[article("é", "T", None, &[])]);
+        inside.shape = [2u64, 2, 0, 0, 0, 0, 0].into_iter().collect(); // "é" is two bytes: cut inside it
+        inside.text = "éT".into();
+        assert!(inside.into_articles(10).is_err(), "a length ending inside a character");
+    }
+
+    #[test]
+    fn varints_read_back() {
+        let numbers = [0, 1, 127, 128, 300, u32::MAX as u64, u64::MAX];
+        let v: Varints = numbers.into_iter().collect();
+        assert_eq!(v.read().collect::<Vec<_>>(), numbers);
+        assert_eq!(VarintReader(&[0x80, 0x80]).next(), None, "cut short");
+        assert_eq!(VarintReader(&[0xFF; 11]).next(), None, "too long");
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_outlines_never_panic(count in 0u32..50, text in ".{0,40}", shape in proptest::collection::vec(any::<u8>(), 0..200), passages in 0usize..1000) {
+            let _ = Outlines { count, text, shape: Varints(shape) }.into_articles(passages);
+        }
+    }
+}
