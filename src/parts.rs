@@ -11,7 +11,7 @@ use futures::future::{join_all, FutureExt, LocalBoxFuture, Shared};
 use lectern_core::bundle::{Part, SplitBundle};
 use yew::platform::spawn_local;
 
-use crate::embed::load::{beside, fetch_part};
+use crate::embed::load::{beside, fetch_part_now};
 use crate::library::{Library, Wanted};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,16 +63,47 @@ pub fn request(library: &Rc<Library>, wanted: Wanted, done: impl FnOnce(Result<(
     true
 }
 
-async fn fetch(library: &Library, key: Key) -> Result<(), String> {
+/// Shard fetches started before the library they fill exists: see [`adopt`].
+pub struct EarlyShards(Vec<(usize, LocalBoxFuture<'static, Result<Part, String>>)>);
+
+/// Ask for `shards` of the split bundle at `base` now.
+pub fn fetch_shards_now(base: &str, shards: Vec<usize>) -> EarlyShards {
+    EarlyShards(shards.into_iter().map(|i| (i, fetch_part_now(beside(base, &SplitBundle::shard_name(i))))).collect())
+}
+
+/// Count `early` among `library`'s requests, so that asking for those shards waits for them
+/// instead of fetching them again; each fills the library when it arrives.
+pub fn adopt(library: &Rc<Library>, early: EarlyShards) {
+    let Some(source) = library.parts.as_ref() else { return };
+    let mut asked = source.requests.0.borrow_mut();
+    for (i, arriving) in early.0 {
+        let library = library.clone();
+        let url = url_of(&library, Key::Shard(i));
+        asked.entry(Key::Shard(i)).or_insert_with(|| async move { fill(&library, Key::Shard(i), arriving.await?, &url) }.boxed_local().shared());
+    }
+}
+
+fn url_of(library: &Library, key: Key) -> String {
     let source = library.parts.as_ref().expect("only split libraries fetch parts");
     let name = match key {
         Key::Shard(i) => SplitBundle::shard_name(i),
         Key::Article(i) => SplitBundle::article_name(i),
         Key::PassageTopics => SplitBundle::passage_topics_name().to_string(),
     };
-    let url = beside(&source.base, &name);
+    beside(&source.base, &name)
+}
+
+async fn fetch(library: &Library, key: Key) -> Result<(), String> {
+    let url = url_of(library, key);
+    let part = fetch_part_now(url.clone()).await?;
+    fill(library, key, part, &url)
+}
+
+/// Put an arrived part where it belongs, if it belongs to this bundle, there.
+fn fill(library: &Library, key: Key, part: Part, url: &str) -> Result<(), String> {
+    let source = library.parts.as_ref().expect("only split libraries fetch parts");
     let foreign = || format!("The file at {url} belongs to another build of these articles: publish the whole folder again.");
-    match (key, fetch_part(&url).await?) {
+    match (key, part) {
         (Key::Shard(i), Part::Shard(shard)) if shard.bundle == source.bundle && shard.shard as usize == i => {
             library.index.fill_shard(i, shard.content).then_some(()).ok_or_else(foreign)
         }

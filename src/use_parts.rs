@@ -1,10 +1,11 @@
 //! The reader's side of split bundles: ask for the parts the query and the screen need, and
 //! refresh the reader when they arrive.
 
-use std::cell::Cell;
 use std::rc::Rc;
 
+use futures::future::{select, Either};
 use gloo::timers::callback::Timeout;
+use lectern_core::search::PassageKind;
 use yew::platform::pinned::oneshot;
 use yew::prelude::*;
 
@@ -44,27 +45,48 @@ pub fn use_parts(state: &UseReducerHandle<ReaderState>, on_screen: Vec<usize>) {
 }
 
 /// How long a split bundle's first view waits for the parts it needs (the query's shards, the
-/// open article's text) before it is drawn without them. Drawn once, complete, it costs one
-/// render and layout instead of two, and the parts' arrival is not held up behind the first;
-/// on a slow network, the article list and outline still show after this long.
+/// open article's text, the texts of the first results) before it is drawn without them.
+/// Drawn once, complete, it costs one render and layout instead of several, and the parts'
+/// arrival is not held up behind the first; on a slow network, the article list and outline
+/// still show after this long.
 const FIRST_VIEW_WAIT_MS: u32 = 150;
 
-/// Start fetching what the first view of `library` in `view` needs, and wait for it a little.
+/// Results whose texts the first view fetches before it is drawn: as many as a wide window
+/// shows. (Later, the results on screen are fetched once typing pauses.)
+const FIRST_VIEW_RESULT_TEXTS: usize = 6;
+
+/// Fetch what the first view of `library` in `view` needs, and wait for it a little: the
+/// query's shards and the open article's text, then the texts of the first results.
 pub async fn first_view_parts(library: &Rc<Library>, view: ViewState) {
     let state = ReaderState::new(library.clone(), view);
-    let (sender, arrived) = oneshot::channel::<()>();
-    let sender = Rc::new(Cell::new(Some(sender)));
-    let finish = move || {
-        if let Some(sender) = sender.take() {
-            let _ = sender.send(());
-        }
-    };
+    let (expire, mut deadline) = oneshot::channel::<()>();
+    let _timer = Timeout::new(FIRST_VIEW_WAIT_MS, move || {
+        let _ = expire.send(());
+    });
     let wanted = library.wanted(&state.query, &state.filters, state.open);
-    if !parts::request(library, wanted, { let finish = finish.clone(); move |_| finish() }) {
+    let searching = !state.query.trim().is_empty() || !state.filters.is_empty();
+    if !arrived_before(library, wanted, &mut deadline).await || !searching {
         return;
     }
-    let _deadline = Timeout::new(FIRST_VIEW_WAIT_MS, finish);
-    let _ = arrived.await;
+    let Some(results) = library.answer(&state.query, &state.filters) else { return };
+    let with_text = results.hits.iter().take(FIRST_VIEW_RESULT_TEXTS).filter_map(|hit| library.passage(hit.passage));
+    // Titles are in the head; headings and paragraphs come with their article's text.
+    let articles = with_text.filter(|p| p.kind != PassageKind::Title).map(|p| p.article as usize);
+    let wanted = Wanted { articles: library.missing_texts(articles), ..Wanted::default() };
+    arrived_before(library, wanted, &mut deadline).await;
+}
+
+/// Fetch `wanted`, and wait until it has arrived (or failed) or `deadline` passes: false if
+/// the deadline passed first.
+async fn arrived_before(library: &Rc<Library>, wanted: Wanted, deadline: &mut oneshot::Receiver<()>) -> bool {
+    let (done, arrived) = oneshot::channel::<()>();
+    let send = move |_| {
+        let _ = done.send(());
+    };
+    if !parts::request(library, wanted, send) {
+        return true;
+    }
+    matches!(select(arrived, deadline).await, Either::Left(_))
 }
 
 /// Fetch the topic filter's table: the reader opened that filter.

@@ -46,10 +46,10 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
         use_effect_with((), move |_| {
             if let Some(src) = options.src.clone() {
                 spawn_local(async move {
-                    articles.set(match fetch_library(&src).await {
+                    let view = options.setup.first_view();
+                    articles.set(match fetch_library(&src, &view.query).await {
                         Ok(library) => {
-                            let library = Rc::new(library);
-                            first_view_parts(&library, options.setup.first_view()).await;
+                            first_view_parts(&library, view).await;
                             Articles::Ready(library)
                         }
                         Err(message) => Articles::Failed(message),

@@ -1,29 +1,65 @@
 //! Fetching a bundle named by `src` (whole, or the head of a split one) and the parts of a
 //! split bundle, with a message for each way that can fail.
 
-use lectern_core::bundle::{self, Part};
+use std::rc::Rc;
+
+use futures::future::{FutureExt, LocalBoxFuture};
+use lectern_core::bundle::{self, Opened, Part};
+use lectern_core::search::Query;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::js_sys::{Promise, Reflect, Uint8Array};
+use web_sys::js_sys::{ArrayBuffer, Promise, Reflect, Uint8Array};
 use web_sys::{Response, Url};
 
 use crate::library::Library;
+use crate::parts;
 
-pub async fn fetch_library(src: &str) -> Result<Library, String> {
-    match fetch_part(src).await? {
-        Part::Whole(bundle) => Ok(Library::from_bundle(bundle)),
-        Part::Head(head) => Ok(Library::from_head(head, absolute(src)?)),
-        Part::Shard(_) | Part::Article(_) | Part::PassageTopics(_) => Err(format!(
+/// The articles `src` holds. For a split bundle, the shards answering `query` (the first
+/// view's) are asked for as soon as the head says which they are, and arrive while the rest
+/// of the head is decoded.
+pub async fn fetch_library(src: &str, query: &str) -> Result<Rc<Library>, String> {
+    let bytes = fetch_first(src).await?;
+    match bundle::open_part(&bytes).map_err(|e| unreadable(src, &e.to_string()))? {
+        Opened::Part(Part::Whole(bundle)) => Ok(Rc::new(Library::from_bundle(bundle))),
+        Opened::Head(start, body) => {
+            let base = absolute(src)?;
+            let early = parts::fetch_shards_now(&base, start.shards_for(&Query::parse(query)));
+            let head = body.decode(start).map_err(|e| unreadable(src, &e.to_string()))?;
+            let library = Rc::new(Library::from_head(head, base));
+            parts::adopt(&library, early);
+            Ok(library)
+        }
+        Opened::Part(_) => Err(format!(
             "The file at {src} is one part of a split bundle: load the index.lectern file in its folder instead."
         )),
     }
 }
 
-/// Any bundle file, inflated if it was written compressed (split bundles are).
-pub async fn fetch_part(url: &str) -> Result<Part, String> {
-    let bytes = fetch_bytes(url).await?;
+/// Any bundle file, inflated if it was written compressed (split bundles are). The request
+/// goes out now, not when the future is first polled.
+pub fn fetch_part_now(url: String) -> LocalBoxFuture<'static, Result<Part, String>> {
+    let request = start_fetch(&url);
+    async move {
+        let bytes = fetch_inflated(&url, request).await?;
+        bundle::decode_part(&bytes).map_err(|e| unreadable(&url, &e.to_string()))
+    }
+    .boxed_local()
+}
+
+async fn fetch_inflated(url: &str, request: Result<Promise, String>) -> Result<Vec<u8>, String> {
+    let bytes = fetch_bytes(url, request?).await?;
     let bytes = if bundle::is_gzip(&bytes) { bundle::gunzip(&bytes).map_err(|why| unreadable(url, &why))? } else { bytes };
-    bundle::decode_part(&bytes).map_err(|e| unreadable(url, &e.to_string()))
+    reserve_heap(bytes.len());
+    Ok(bytes)
+}
+
+/// Grow the heap once, before decoding a large part, by about what decoding it builds (some
+/// eight times its bytes, for an archive's head): the allocator would otherwise grow it in
+/// dozens of steps, each a pause of its own (10 ms in all for a 10,000-article head).
+fn reserve_heap(inflated: usize) {
+    if inflated >= 1 << 18 {
+        drop(Vec::<u8>::with_capacity(inflated.saturating_mul(8)));
+    }
 }
 
 fn unreadable(url: &str, why: &str) -> String {
@@ -41,12 +77,36 @@ fn absolute(src: &str) -> Result<String, String> {
     Url::new_with_base(src, &page).map(|u| u.href()).map_err(|_| format!("{src} is not a URL this page can load."))
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let window = web_sys::window().ok_or("There is no window to load articles in.")?;
+/// The inflated bytes of `src`. index.html may have fetched and inflated them already, with
+/// the browser's own gunzip while the app's wasm compiled (the app's inflate runs as
+/// unoptimised wasm on a first load: 25-40 ms for a 10,000-article head). Anything short of
+/// that goes through the app's own fetch and inflate, whose messages say what went wrong.
+async fn fetch_first(src: &str) -> Result<Vec<u8>, String> {
+    let window = web_sys::window().ok_or(NO_WINDOW)?;
+    let Some(early) = prefetched(&window, src) else {
+        return fetch_inflated(src, Ok(window.fetch_with_str(src))).await;
+    };
+    if let Some(inflated) = early.inflated {
+        if let Ok(buffer) = JsFuture::from(inflated).await.and_then(|b| b.dyn_into::<ArrayBuffer>()) {
+            let bytes = Uint8Array::new(&buffer).to_vec();
+            reserve_heap(bytes.len());
+            return Ok(bytes);
+        }
+    }
+    fetch_inflated(src, Ok(early.response)).await
+}
+
+const NO_WINDOW: &str = "There is no window to load articles in.";
+
+/// A new request for `url`.
+fn start_fetch(url: &str) -> Result<Promise, String> {
+    Ok(web_sys::window().ok_or(NO_WINDOW)?.fetch_with_str(url))
+}
+
+async fn fetch_bytes(url: &str, request: Promise) -> Result<Vec<u8>, String> {
     let unreachable = || {
         format!("Could not load articles from {url}: the server did not answer, or it does not let this page read it (CORS).")
     };
-    let request = prefetched(&window, url).unwrap_or_else(|| window.fetch_with_str(url));
     let response: Response = JsFuture::from(request)
         .await
         .ok()
@@ -61,9 +121,15 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&bytes).to_vec())
 }
 
-/// The response index.html started fetching for `?src=` before the app loaded, if it is for
-/// `url`; taken once.
-fn prefetched(window: &web_sys::Window, url: &str) -> Option<Promise> {
+/// What index.html started for `?src=` before the app loaded: the response, and its body
+/// inflated (a promise of an ArrayBuffer, or of null when that was not possible).
+struct Prefetch {
+    response: Promise,
+    inflated: Option<Promise>,
+}
+
+/// The prefetch index.html made, if it is for `url`; taken once.
+fn prefetched(window: &web_sys::Window, url: &str) -> Option<Prefetch> {
     let key = JsValue::from_str("lecternPrefetch");
     let early = Reflect::get(window, &key).ok().filter(JsValue::is_object)?;
     let href = Reflect::get(&early, &"url".into()).ok()?.as_string()?;
@@ -71,5 +137,6 @@ fn prefetched(window: &web_sys::Window, url: &str) -> Option<Promise> {
         return None;
     }
     Reflect::delete_property(window, &key).ok()?;
-    Reflect::get(&early, &"response".into()).ok()?.dyn_into().ok()
+    let promise = |name: &str| Reflect::get(&early, &name.into()).ok()?.dyn_into::<Promise>().ok();
+    Some(Prefetch { response: promise("response")?, inflated: promise("inflated") })
 }

@@ -3,7 +3,7 @@
 // belongs to another build.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDemos } from './demos.mjs';
@@ -35,6 +35,12 @@ before(async () => {
   cpSync(join(dist, 'e2e-split'), broken, { recursive: true });
   for (let i = 1; i < shardCount; i += 1) cpSync(join(broken, 's', '0.lectern'), join(broken, 's', `${i}.lectern`));
   rmSync(join(broken, 'a', '2.lectern'));
+  // A head cut short: index.html's early inflate fails, and the app's own says why.
+  const cut = join(dist, 'e2e-split-cut');
+  rmSync(cut, { recursive: true, force: true });
+  cpSync(join(dist, 'e2e-split'), cut, { recursive: true });
+  const head = readFileSync(join(cut, 'index.lectern'));
+  writeFileSync(join(cut, 'index.lectern'), head.subarray(0, Math.floor(head.length * 0.7)));
 });
 after(async () => { await demos?.stop(); });
 
@@ -56,6 +62,9 @@ test('a split bundle shows what the CLI reports, fetching only the parts it need
   // The first article's text came with the head.
   await page.getByTestId('article-body').locator('.lectern-section p').first().waitFor();
   assert.equal(page.fetched.filter((p) => p.includes('/e2e-split/a/')).length, 0);
+  // The page's own early request for the head (index.html) is the only one.
+  const heads = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/e2e-split/index.lectern')).length);
+  assert.equal(heads, 1);
 
   const harbour = cli.articles.findIndex((a) => a.file === 'harbour.md');
   await page.getByTestId('article-item').nth(harbour).click();
@@ -113,4 +122,12 @@ test('a missing or mismatched part says so and keeps what is shown', LIMIT, asyn
   assert.equal(await page.getByTestId('article-item').count(), cli.articles.length);
   await shot(page, 'split-bundle-broken');
   assert.deepEqual(page.problems.filter((p) => !/Failed to load resource/.test(p)), []);
+});
+
+test('a damaged head says so', LIMIT, async () => {
+  const page = await open('docs/reader/?src=e2e-split-cut/index.lectern');
+  const error = page.getByTestId('error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /e2e-split-cut\/index\.lectern could not be read: its compressed data is damaged/);
+  assert.deepEqual(page.problems, []);
 });
