@@ -56,8 +56,10 @@ const FIRST_VIEW_WAIT_MS: u32 = 150;
 const FIRST_VIEW_RESULT_TEXTS: usize = 6;
 
 /// Fetch what the first view of `library` in `view` needs, and wait for it a little: the
-/// query's shards and the open article's text, then the texts of the first results.
-pub async fn first_view_parts(library: &Rc<Library>, view: ViewState) {
+/// query's shards and the open article's text, then the texts of the first results. The
+/// message of a part that failed (the reader shows it as its first notice: those parts are
+/// not asked for again, so nothing later would say why they are missing).
+pub async fn first_view_parts(library: &Rc<Library>, view: ViewState) -> Option<String> {
     let state = ReaderState::new(library.clone(), view);
     let (expire, mut deadline) = oneshot::channel::<()>();
     let _timer = Timeout::new(FIRST_VIEW_WAIT_MS, move || {
@@ -65,28 +67,33 @@ pub async fn first_view_parts(library: &Rc<Library>, view: ViewState) {
     });
     let wanted = library.wanted(&state.query, &state.filters, state.open);
     let searching = !state.query.trim().is_empty() || !state.filters.is_empty();
-    if !arrived_before(library, wanted, &mut deadline).await || !searching {
-        return;
+    match arrived_before(library, wanted, &mut deadline).await {
+        Some(Ok(())) if searching => {}
+        Some(Err(message)) => return Some(message),
+        _ => return None,
     }
-    let Some(results) = library.answer(&state.query, &state.filters) else { return };
+    let results = library.answer(&state.query, &state.filters)?;
     let with_text = results.hits.iter().take(FIRST_VIEW_RESULT_TEXTS).filter_map(|hit| library.passage(hit.passage));
     // Titles are in the head; headings and paragraphs come with their article's text.
     let articles = with_text.filter(|p| p.kind != PassageKind::Title).map(|p| p.article as usize);
     let wanted = Wanted { articles: library.missing_texts(articles), ..Wanted::default() };
-    arrived_before(library, wanted, &mut deadline).await;
+    arrived_before(library, wanted, &mut deadline).await?.err()
 }
 
-/// Fetch `wanted`, and wait until it has arrived (or failed) or `deadline` passes: false if
-/// the deadline passed first.
-async fn arrived_before(library: &Rc<Library>, wanted: Wanted, deadline: &mut oneshot::Receiver<()>) -> bool {
-    let (done, arrived) = oneshot::channel::<()>();
-    let send = move |_| {
-        let _ = done.send(());
+/// Fetch `wanted`, and wait until it has arrived or failed (its outcome) or `deadline` passes
+/// (none).
+async fn arrived_before(library: &Rc<Library>, wanted: Wanted, deadline: &mut oneshot::Receiver<()>) -> Option<Result<(), String>> {
+    let (done, arrived) = oneshot::channel::<Result<(), String>>();
+    let send = move |outcome| {
+        let _ = done.send(outcome);
     };
     if !parts::request(library, wanted, send) {
-        return true;
+        return Some(Ok(()));
     }
-    matches!(select(arrived, deadline).await, Either::Left(_))
+    match select(arrived, deadline).await {
+        Either::Left((outcome, _)) => Some(outcome.unwrap_or(Ok(()))),
+        Either::Right(_) => None,
+    }
 }
 
 /// Fetch the topic filter's table: the reader opened that filter.

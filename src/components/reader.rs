@@ -37,6 +37,9 @@ pub struct ReaderProps {
     /// An article to open when `library` changes (one just added).
     #[prop_or_default]
     pub reveal: Option<String>,
+    /// A message to show at first (a part the first view needed could not be had).
+    #[prop_or_default]
+    pub notice: Option<String>,
 }
 
 /// The whole reader: search above, results and articles beside (on a phone, above) the
@@ -45,9 +48,10 @@ pub struct ReaderProps {
 pub fn Reader(props: &ReaderProps) -> Html {
     let setup = props.setup.clone();
     let state = {
-        let (library, setup) = (props.library.clone(), setup.clone());
+        let (library, setup, notice) = (props.library.clone(), setup.clone(), props.notice.clone());
         use_reducer(move || {
             let state = ReaderState::new(library, setup.first_view());
+            let state = ReaderState { notice: notice.or(state.notice), ..state };
             if setup.panels.quotes { state } else { ReaderState { panel: Panel::Topics, ..state } }
         })
     };

@@ -29,7 +29,8 @@ const NOT_WITH_SPLIT: &str = "These articles are split into parts fetched as you
 #[derive(Clone, PartialEq)]
 enum Articles {
     Loading,
-    Ready(Rc<Library>),
+    /// With the message of a part the first view needed and could not have.
+    Ready(Rc<Library>, Option<String>),
     Failed(String),
 }
 
@@ -39,7 +40,7 @@ enum Articles {
 pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
     let articles = use_state(|| match props.options.src {
         Some(_) => Articles::Loading,
-        None => bundled::library().map_or_else(Articles::Failed, |l| Articles::Ready(Rc::new(l))),
+        None => bundled::library().map_or_else(Articles::Failed, |l| Articles::Ready(Rc::new(l), None)),
     });
     {
         let (articles, options) = (articles.clone(), props.options.clone());
@@ -49,8 +50,8 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
                     let view = options.setup.first_view();
                     articles.set(match fetch_library(&src, &view.query).await {
                         Ok(library) => {
-                            first_view_parts(&library, view).await;
-                            Articles::Ready(library)
+                            let failed = first_view_parts(&library, view).await;
+                            Articles::Ready(library, failed)
                         }
                         Err(message) => Articles::Failed(message),
                     });
@@ -61,19 +62,19 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
     // Files can be added to the built-in articles or a whole bundle, not to a split one (its
     // texts arrive one by one, and the combined index is built from every text).
     let base = match &*articles {
-        Articles::Ready(library) if library.parts.is_none() => Some(library.clone()),
+        Articles::Ready(library, _) if library.parts.is_none() => Some(library.clone()),
         _ => None,
     };
     let added = use_added_articles(props.options.src.clone().unwrap_or_default(), base);
     // The combined library exists only for a base that could take added files.
     let shown = match (&*articles, &added.set.library) {
-        (Articles::Ready(_), Some(combined)) => Articles::Ready(combined.clone()),
+        (Articles::Ready(..), Some(combined)) => Articles::Ready(combined.clone(), None),
         (articles, _) => articles.clone(),
     };
     {
         let bridge = props.bridge.clone();
         use_effect_with(shown.clone(), move |articles| match (articles, &bridge) {
-            (Articles::Ready(library), Some(bridge)) => bridge.set_library(library.clone()),
+            (Articles::Ready(library, _), Some(bridge)) => bridge.set_library(library.clone()),
             (Articles::Failed(message), Some(bridge)) => bridge.emit_error(message),
             _ => {}
         });
@@ -91,14 +92,15 @@ pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
                 <ErrorMessage message={message.clone()} />
             </div>
         },
-        Articles::Ready(library) if library.parts.is_some() => html! {
+        Articles::Ready(library, failed) if library.parts.is_some() => html! {
             <Reader
                 library={library.clone()}
                 setup={setup}
+                notice={failed.clone()}
                 adding={html! { <p class="lectern-add lectern-add-note" data-testid="not-combined">{ NOT_WITH_SPLIT }</p> }}
             />
         },
-        Articles::Ready(library) => html! {
+        Articles::Ready(library, _) => html! {
             <Reader
                 library={library.clone()}
                 setup={setup}

@@ -124,6 +124,20 @@ test('a missing or mismatched part says so and keeps what is shown', LIMIT, asyn
   assert.deepEqual(page.problems.filter((p) => !/Failed to load resource/.test(p)), []);
 });
 
+test('a part the first view needs and cannot have says so as the reader opens', LIMIT, async () => {
+  // The URL opens the article whose text is missing: fetched before the first view is drawn.
+  let page = await open(`docs/reader/?src=e2e-split-broken/index.lectern#article=${cli.articles[2].id}`);
+  assert.match(await page.getByTestId('notice').innerText(), /a\/2\.lectern: the server answered 404/);
+  assert.equal(await page.getByTestId('article-title').innerText(), cli.articles[2].title);
+  assert.equal(await page.getByTestId('article-item').count(), cli.articles.length);
+  // A query in the URL whose word's shard file holds shard 0.
+  page = await open('docs/reader/?src=e2e-split-broken/index.lectern#q=Valpara%C3%ADso');
+  assert.match(await page.getByTestId('notice').innerText(), /belongs to another build/);
+  await page.getByTestId('article-body').locator('.lectern-section p').first().waitFor();
+  await shot(page, 'split-bundle-first-view-notice');
+  assert.deepEqual(page.problems.filter((p) => !/Failed to load resource/.test(p)), []);
+});
+
 test('a damaged head says so', LIMIT, async () => {
   const page = await open('docs/reader/?src=e2e-split-cut/index.lectern');
   const error = page.getByTestId('error');
