@@ -6,6 +6,7 @@ use std::rc::Rc;
 use futures::future::{FutureExt, LocalBoxFuture};
 use lectern_core::bundle::{self, Opened, Part};
 use lectern_core::search::Query;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::js_sys::{ArrayBuffer, Promise, Reflect, Uint8Array};
@@ -84,7 +85,7 @@ fn absolute(src: &str) -> Result<String, String> {
 async fn fetch_first(src: &str) -> Result<Vec<u8>, String> {
     let window = web_sys::window().ok_or(NO_WINDOW)?;
     let Some(early) = prefetched(&window, src) else {
-        return fetch_inflated(src, Ok(window.fetch_with_str(src))).await;
+        return fetch_inflated(src, start_fetch(src)).await;
     };
     if let Some(inflated) = early.inflated {
         if let Ok(buffer) = JsFuture::from(inflated).await.and_then(|b| b.dyn_into::<ArrayBuffer>()) {
@@ -98,26 +99,50 @@ async fn fetch_first(src: &str) -> Result<Vec<u8>, String> {
 
 const NO_WINDOW: &str = "There is no window to load articles in.";
 
-/// A new request for `url`.
+/// A new request for `url`, whose body the browser starts reading as soon as its response
+/// arrives: the promise gives the body (an ArrayBuffer), or the response when it has none to
+/// read (the server refused). Read only once the app awaited it, each response would wait
+/// for a busy main thread twice, once for its headers and once for its body (a split
+/// bundle's first shards arrive while the head is decoded: 20-30 ms each way).
 fn start_fetch(url: &str) -> Result<Promise, String> {
-    Ok(web_sys::window().ok_or(NO_WINDOW)?.fetch_with_str(url))
+    let request = web_sys::window().ok_or(NO_WINDOW)?.fetch_with_str(url);
+    let read = Closure::once_into_js(|response: JsValue| -> JsValue {
+        match response.dyn_into::<Response>() {
+            Ok(response) if response.ok() => response.array_buffer().map_or_else(|_| response.into(), JsValue::from),
+            Ok(response) => response.into(),
+            Err(other) => other,
+        }
+    });
+    Ok(request.unchecked_ref::<Settling>().then_value(&read))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A promise, for a `then` whose callback (a function made by `Closure::once_into_js`)
+    /// gives the value of the promise it returns.
+    #[wasm_bindgen(js_name = Promise)]
+    type Settling;
+    #[wasm_bindgen(method, js_name = then)]
+    fn then_value(this: &Settling, on_fulfilled: &JsValue) -> Promise;
 }
 
 async fn fetch_bytes(url: &str, request: Promise) -> Result<Vec<u8>, String> {
     let unreachable = || {
         format!("Could not load articles from {url}: the server did not answer, or it does not let this page read it (CORS).")
     };
-    let response: Response = JsFuture::from(request)
-        .await
-        .ok()
-        .and_then(|r| r.dyn_into().ok())
-        .ok_or_else(unreachable)?;
-    if !response.ok() {
-        let status = format!("{} {}", response.status(), response.status_text());
-        return Err(format!("Could not load articles from {url}: the server answered {}.", status.trim()));
-    }
-    let body = response.array_buffer().map_err(|_| unreachable())?;
-    let bytes = JsFuture::from(body).await.map_err(|_| unreachable())?;
+    let arrived = JsFuture::from(request).await.map_err(|_| unreachable())?;
+    // A body already read (start_fetch), or a response whose body is still to read.
+    let body = match arrived.dyn_into::<Response>() {
+        Ok(response) if response.ok() => {
+            JsFuture::from(response.array_buffer().map_err(|_| unreachable())?).await.map_err(|_| unreachable())?
+        }
+        Ok(response) => {
+            let status = format!("{} {}", response.status(), response.status_text());
+            return Err(format!("Could not load articles from {url}: the server answered {}.", status.trim()));
+        }
+        Err(body) => body,
+    };
+    let bytes = body.dyn_into::<ArrayBuffer>().map_err(|_| unreachable())?;
     Ok(Uint8Array::new(&bytes).to_vec())
 }
 
