@@ -19,6 +19,7 @@ pub mod state;
 pub mod url_state;
 pub mod use_added;
 pub mod use_in_view;
+pub mod use_painted;
 pub mod use_parts;
 
 pub use components::app::App;

@@ -234,8 +234,8 @@ async fn an_embedded_reader_follows_its_setup_and_tells_its_page() {
 }
 
 #[wasm_bindgen_test]
-async fn a_long_list_shows_a_page_of_articles_and_more_on_request() {
-    use lectern_reader::components::article_list::ARTICLES_PAGE;
+async fn a_long_list_shows_a_screen_of_articles_then_a_page_and_more_on_request() {
+    use lectern_reader::components::article_list::{ARTICLES_PAGE, FIRST_SCREEN};
     let history = gloo::utils::window().history().unwrap();
     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#")).unwrap();
     let n = ARTICLES_PAGE * 2 + 5;
@@ -243,6 +243,11 @@ async fn a_long_list_shows_a_page_of_articles_and_more_on_request() {
     let root = root();
     let library = Rc::new(Library::from_articles(articles));
     yew::Renderer::<Reader>::with_root_and_props(root.clone(), yew::props!(ReaderProps { library })).render();
+    yew::scheduler::flush().await;
+    // The first frame lists a screenful; the page follows once it is painted.
+    assert_eq!(all(&root, "[data-testid='article-item']").len(), FIRST_SCREEN);
+    assert!(root.query_selector("[data-testid='more-articles']").unwrap().is_none());
+    painted().await;
     yew::scheduler::flush().await;
     assert_eq!(all(&root, "[data-testid='article-item']").len(), ARTICLES_PAGE);
     assert_eq!(text(&root, "more-articles"), format!("Show more articles ({ARTICLES_PAGE} of {n} listed)"));
@@ -252,4 +257,16 @@ async fn a_long_list_shows_a_page_of_articles_and_more_on_request() {
     }
     assert_eq!(all(&root, "[data-testid='article-item']").len(), n);
     assert!(root.query_selector("[data-testid='more-articles']").unwrap().is_none());
+}
+
+/// Resolves once the browser has painted a frame: a frame's callback runs before its paint,
+/// a timer that callback sets runs after.
+async fn painted() {
+    let frame = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        let after = wasm_bindgen::closure::Closure::once_into_js(move || {
+            gloo::utils::window().set_timeout_with_callback(resolve.unchecked_ref()).unwrap();
+        });
+        gloo::utils::window().request_animation_frame(after.unchecked_ref()).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
 }

@@ -7,6 +7,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::article_item::ArticleItem;
+use crate::use_painted::use_painted;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleListProps {
@@ -24,15 +25,22 @@ pub struct ArticleListProps {
 /// render of a 10,000-article archive).
 pub const ARTICLES_PAGE: usize = 60;
 
+/// Articles listed in the reader's first frame: a tall window's screenful. The rest of the
+/// page follows once that frame is painted (with a query, the whole list lies below the
+/// results, and drawing 60 items first cost a 10,000-article archive's first view some 30 ms).
+pub const FIRST_SCREEN: usize = 12;
+
 /// The list of articles. Tab reaches it once; arrow keys, Home and End move within it.
 #[component]
 pub fn ArticleList(props: &ArticleListProps) -> Html {
     let list = use_node_ref();
     let shown = use_state(|| ARTICLES_PAGE);
+    let painted = use_painted();
+    let listing = if painted { *shown } else { FIRST_SCREEN };
     let total = props.articles.len();
     // The open article is listed even when it lies beyond the page (opened from a result).
-    let beyond = props.open.filter(|&i| i >= *shown && i < total);
-    let listed = (0..total.min(*shown)).chain(beyond);
+    let beyond = props.open.filter(|&i| i >= listing && i < total);
+    let listed = (0..total.min(listing)).chain(beyond);
     let on_more = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(*shown + ARTICLES_PAGE))
@@ -60,7 +68,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
                     />
                 }
             </ul>
-            if total > *shown {
+            if painted && total > *shown {
                 <button type="button" class="lectern-more" data-testid="more-articles" onclick={on_more}>
                     { format!("Show more articles ({} of {total} listed)", *shown) }
                 </button>
