@@ -101,9 +101,9 @@ const NO_WINDOW: &str = "There is no window to load articles in.";
 
 /// A new request for `url`, whose body the browser starts reading as soon as its response
 /// arrives: the promise gives the body (an ArrayBuffer), or the response when it has none to
-/// read (the server refused). Read only once the app awaited it, each response would wait
-/// for a busy main thread twice, once for its headers and once for its body (a split
-/// bundle's first shards arrive while the head is decoded: 20-30 ms each way).
+/// read (the server refused). Read only once the app awaited it, a response that arrived
+/// while the main thread was busy (a split bundle's first shards arrive while its head is
+/// decoded) would then wait for it a second time, for its body.
 fn start_fetch(url: &str) -> Result<Promise, String> {
     let request = web_sys::window().ok_or(NO_WINDOW)?.fetch_with_str(url);
     let read = Closure::once_into_js(|response: JsValue| -> JsValue {
