@@ -23,7 +23,8 @@ trunk build --release
 # build: the whole core) is in the worker, fetched only when a file is added (reported below).
 # Inflating split parts in wasm (miniz_oxide, built for speed) rather than through the browser's
 # DecompressionStream: 11 KB. Format 9 (the head read in two steps, column-wise outlines) and
-# index.html inflating the prefetched head natively: 4 KB.
+# index.html inflating the prefetched head natively: 4 KB. Reading part bodies as they arrive and
+# listing a screenful of articles before the rest: 1.3 KB (348.5 KB).
 python3 scripts/size_report.py dist --budget-kb 350
 
 step "4/4 end-to-end tests (playwright-core, release build on 127.0.0.1)"
