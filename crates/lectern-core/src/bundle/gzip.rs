@@ -18,6 +18,11 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
 }
 
 /// The contents of a gzip file (its first member, which is all the CLI writes).
+///
+/// Never inlined: inflating is a large state machine, and inlined into the reader's async
+/// part fetch it made that one function so big that the browser took 20 ms to compile it
+/// when the first shard arrived, on the main thread, in the middle of the first view.
+#[inline(never)]
 pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let damaged = || "its compressed data is damaged".to_string();
     let body = bytes.get(header_len(bytes).ok_or_else(damaged)?..).ok_or_else(damaged)?;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::{Bundle, BundleError};
 use super::outlines::{Outlines, Varints};
 use crate::model::Article;
-use crate::search::{passage_layout, IndexRest, Query, SearchIndex, ShardContent, ShardDirectory, TopicTable};
+use crate::search::{IndexRest, Query, SearchIndex, ShardContent, ShardDirectory, TopicTable};
 use crate::topics::{TopicMap, Topics};
 
 /// Postings per shard file, before compression: small enough that a query fetches little (each
@@ -190,13 +190,7 @@ impl TryFrom<StoredHead> for Head {
     type Error = String;
 
     fn try_from(StoredHead { start, rest }: StoredHead) -> Result<Head, String> {
-        let lens: Vec<u32> = rest.lens.read().map(|n| n as u32).collect();
-        let articles = rest.articles.into_articles(lens.len())?;
-        let mut passages = passage_layout(&articles);
-        if passages.len() != lens.len() {
-            return Err(format!("its outline has {} passages but {} lengths", passages.len(), lens.len()));
-        }
-        passages.iter_mut().zip(&lens).for_each(|(p, &len)| p.len = len);
+        let (articles, passages) = rest.articles.into_articles(&rest.lens)?;
         let index = SearchIndex::from_pieces(start.shards, rest.index, passages);
         Ok(Head { bundle: start.bundle, articles, index, topics: rest.topics, first: rest.first })
     }
