@@ -43,6 +43,9 @@ def main() -> None:
         fail("usage: single_file.py DIST OUT.html")
     dist, out = Path(sys.argv[1]), Path(sys.argv[2])
     page = (dist / "index.html").read_text(encoding="utf-8")
+    # The early start (scripts/start_early.py) imports the app's script, which a single file
+    # has inline instead.
+    page = re.sub(r"<script id=lectern-start>.*?</script>", "", page, flags=re.S)
     loader = re.search(r"<script type=\"?module\"?>(.*?)</script>", page, re.S)
     glue_name = re.search(r"from '\./([\w.-]+\.js)'", page)
     wasm_name = re.search(r"module_or_path: '\./([\w.-]+\.wasm)'", page)

@@ -28,7 +28,14 @@ pub use components::reader::{Reader, ReaderProps};
 /// The standalone site: mount the reader in `#lectern-root`, replacing its loading message.
 /// Pages without one (those embedding readers with `embed.js`) are left alone.
 pub fn start() {
-    let Some(root) = gloo::utils::document().get_element_by_id("lectern-root") else { return };
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id("lectern-root") else {
+        // index.html starts the app before the page is parsed: the root may be still to come.
+        if document.ready_state() == "loading" {
+            gloo::events::EventListener::once(&document, "DOMContentLoaded", |_| start()).forget();
+        }
+        return;
+    };
     root.set_text_content(None);
     embed::panic::install(root.clone(), None);
     yew::Renderer::<App>::with_root(root).render();

@@ -35,6 +35,17 @@ test('both articles are listed and the first opens with its title and text', asy
   assert.deepEqual(page.problems, []);
 });
 
+test('the app is started once, from the script at the top of the page', async () => {
+  const page = await app.page();
+  await page.getByTestId('article-title').waitFor();
+  // scripts/start_early.py: the early start, and Trunk's module script waiting for it.
+  assert.equal(await page.evaluate(() => window.lecternStart instanceof Promise), true);
+  assert.equal(await page.evaluate(async () => (await window.lecternStart) === undefined), false);
+  assert.equal(await page.locator('[data-testid=reader]').count(), 1);
+  assert.equal(await page.getByTestId('article-title').count(), 1);
+  assert.deepEqual(page.problems, []);
+});
+
 test('clicking the second article opens it with byline, sections and contents', async () => {
   const page = await app.page();
   await page.getByTestId('article-item').nth(1).click();
