@@ -130,9 +130,10 @@ pub fn passage_text<'a>(article: &'a Article, passage: &Passage) -> &'a str {
     }
 }
 
-/// The passages of `articles` in order, with no lengths: what a split bundle's head rebuilds
-/// from the articles' outlines rather than storing.
-pub fn passage_layout<A: AsRef<Article>>(articles: &[A]) -> Vec<Passage> {
+/// The passages of `articles` in order, with no lengths, as the index lays them out: what a
+/// split bundle's head must rebuild from its outlines (`bundle/outlines.rs` tests it against this).
+#[cfg(test)]
+pub(crate) fn passage_layout<A: AsRef<Article>>(articles: &[A]) -> Vec<Passage> {
     articles.iter().enumerate().flat_map(|(a, article)| passages_of(a as u32, article.as_ref()).into_iter().map(|(p, _)| p)).collect()
 }
 

@@ -19,7 +19,9 @@ mod topical;
 pub use engine::{search, Hit, SearchResults, MAX_FACET_VALUES, MAX_HITS};
 pub use filter::{section_value, FacetCount, Filter, FilterKind, QUOTES_ONLY};
 pub use highlight::{excerpt, match_ranges, Excerpt, Marker, Range};
-pub use index::{passage_layout, passage_text, IndexRest, Passage, PassageKind, SearchIndex, ShardDirectory};
+#[cfg(test)]
+pub(crate) use index::passage_layout;
+pub use index::{passage_text, IndexRest, Passage, PassageKind, SearchIndex, ShardDirectory};
 pub use query::{Clause, Query};
 pub use quoted::QuotedPassages;
 pub use shards::ShardContent;

@@ -84,7 +84,10 @@ impl QuotedPassages {
     /// (passage, speakers) for every quoted passage, ascending: for merging with other
     /// ascending passage lists instead of searching per passage.
     pub(super) fn table(&self) -> impl Iterator<Item = (u32, &[u32])> {
-        (0..self.passages.passages.len()).map(|i| (self.passages.passages[i], self.passages.row(i).speakers))
+        (0..self.passages.passages.len()).map(|i| {
+            let row = self.passages.row(i);
+            (row.passage, row.speakers)
+        })
     }
 
     fn get(&self, passage: u32) -> Option<QuotedPassage<'_>> {
