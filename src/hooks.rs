@@ -15,11 +15,15 @@ const TYPING_PAUSE_MS: u32 = 250;
 
 /// Keep the URL in step with the state: a new history entry for a new place (article, filter,
 /// passage) at once, the current entry updated when typing pauses. Back and forward restore.
+/// The first view only completes the URL it was opened with (the article it chose, say): in
+/// place and after the pause, not as a history entry that Back would return to the same view
+/// from, and not while the first view is drawn.
 /// Does nothing unless `enabled`: embedded readers leave the page's URL alone by default.
 #[hook]
 pub fn use_url_sync(state: &UseReducerHandle<ReaderState>, enabled: bool) {
     let written = use_mut_ref(move || if enabled { url_state::read() } else { ViewState::default() });
     let pending = use_mut_ref(|| None::<Timeout>);
+    let first = use_mut_ref(|| true);
     {
         let written = written.clone();
         let dispatcher = state.dispatcher();
@@ -39,10 +43,11 @@ pub fn use_url_sync(state: &UseReducerHandle<ReaderState>, enabled: bool) {
         }
         let last = written.borrow().clone();
         pending.borrow_mut().take().map(Timeout::cancel);
+        let first = std::mem::replace(&mut *first.borrow_mut(), false);
         if *view == last {
             return;
         }
-        if last.is_new_place(view) {
+        if last.is_new_place(view) && !first {
             url_state::write(view, true);
             *written.borrow_mut() = view.clone();
         } else {

@@ -83,6 +83,18 @@ test('clicking the second article opens it with byline, sections and contents', 
   assert.deepEqual(page.problems, []);
 });
 
+test('opening a link adds no history entry: the URL it was opened with is completed in place', async () => {
+  const page = await app.page({ hash: '#q=gas' });
+  await page.getByTestId('result').first().waitFor();
+  // The article the reader chose joins the URL once the first view is drawn...
+  await page.waitForFunction(() => /[#&]article=/.test(location.hash));
+  assert.match(page.url(), /#q=gas&article=/);
+  // ...in place of the link's own entry: Back leaves the reader, not for the same view again.
+  await page.goBack();
+  assert.doesNotMatch(page.url(), /#q=gas/);
+  assert.deepEqual(page.problems, []);
+});
+
 test('the opinion piece has no contents box; a link to a missing article explains itself', async () => {
   const page = await app.page({ hash: '#article=no-such-article' });
   await page.getByRole('status').filter({ hasText: 'no-such-article' }).waitFor();
