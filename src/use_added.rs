@@ -45,11 +45,16 @@ pub fn use_added_articles(set_key: String, base: Option<Rc<Library>>) -> AddedAr
         key: set_key,
     };
     // The files kept from an earlier visit, once storage has answered: read again, with the
-    // loaded articles, once those are here too.
+    // loaded articles. Storage is opened once articles that can take files are loaded, not
+    // before: a split bundle cannot, and its first view should not share the page's thread
+    // with IndexedDB's callbacks.
     let stored = use_state(|| None::<(Vec<FileToAdd>, Vec<String>)>);
     {
         let (context, stored) = (context.clone(), stored.clone());
-        use_effect_with((), move |_| {
+        use_effect_with(base.is_some(), move |&can_add| {
+            if !can_add || context.storage.borrow().is_some() {
+                return;
+            }
             spawn_local(async move {
                 match Storage::open().await {
                     Ok(opened) => {

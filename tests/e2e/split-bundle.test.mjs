@@ -65,6 +65,8 @@ test('a split bundle shows what the CLI reports, fetching only the parts it need
   // The page's own early request for the head (index.html) is the only one.
   const heads = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/e2e-split/index.lectern')).length);
   assert.equal(heads, 1);
+  // Files cannot be added to a split bundle: the store of added files is not even opened.
+  assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), []);
 
   const harbour = cli.articles.findIndex((a) => a.file === 'harbour.md');
   await page.getByTestId('article-item').nth(harbour).click();
