@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use lectern_core::bundle::{Bundle, Head};
 use lectern_core::search::{
-    passage_text, search, Filter, FilterKind, Marker, Passage, PassageKind, Query, Range, SearchIndex, SearchResults,
+    best_hits, passage_text, search, Filter, FilterKind, Hit, Marker, Passage, PassageKind, Query, Range, SearchIndex, SearchResults,
 };
 use lectern_core::topics::{TopicMap, Topics};
 use lectern_core::Article;
@@ -185,6 +185,14 @@ impl Library {
         (self.index.missing_shards(&query).is_empty() && !self.lacks_passage_topics(filters)).then(|| self.search_parsed(&query, filters))
     }
 
+    /// The first `n` hits [`Library::answer`] would give for `query` without filters, or none
+    /// while a shard the query needs is missing: quicker than a whole answer, which also counts
+    /// every filter value.
+    pub fn best_hits(&self, query: &str, n: usize) -> Option<Vec<Hit>> {
+        let query = Query::parse(query);
+        self.index.missing_shards(&query).is_empty().then(|| best_hits(&self.index, &query, n))
+    }
+
     fn search_parsed(&self, query: &Query, filters: &[Filter]) -> SearchResults {
         if self.parts.is_none() {
             return search(&self.index, &self.articles, query, filters);
@@ -275,6 +283,7 @@ mod tests {
         assert_eq!(lib.wanted("weather ", &[], [1]), Wanted::default());
         assert_eq!(lib.search("weather ", &[]).total, 1);
         assert_eq!(lib.answer("weather ", &[]).map(|r| r.total), Some(1));
+        assert_eq!(lib.best_hits("weather ", 3), lib.answer("weather ", &[]).map(|r| r.hits));
         assert!(lib.text(&lib.index.passages[3]).contains("weather"));
         assert!(Library::from_articles(vec![]).wanted("anything", &[], [0]) == Wanted::default());
         // A topic filter waits for the passages' topics, which the head leaves out.

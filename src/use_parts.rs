@@ -72,8 +72,13 @@ pub async fn first_view_parts(library: &Rc<Library>, view: ViewState) -> Option<
         Some(Err(message)) => return Some(message),
         _ => return None,
     }
-    let results = library.answer(&state.query, &state.filters)?;
-    let with_text = results.hits.iter().take(FIRST_VIEW_RESULT_TEXTS).filter_map(|hit| library.passage(hit.passage));
+    // The reader searches again to draw: without filters, only the first hits are needed here.
+    let hits = if state.filters.is_empty() {
+        library.best_hits(&state.query, FIRST_VIEW_RESULT_TEXTS)?
+    } else {
+        library.answer(&state.query, &state.filters)?.hits
+    };
+    let with_text = hits.iter().take(FIRST_VIEW_RESULT_TEXTS).filter_map(|hit| library.passage(hit.passage));
     // Titles are in the head; headings and paragraphs come with their article's text.
     let articles = with_text.filter(|p| p.kind != PassageKind::Title).map(|p| p.article as usize);
     let wanted = Wanted { articles: library.missing_texts(articles), ..Wanted::default() };

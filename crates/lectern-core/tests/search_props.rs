@@ -6,7 +6,7 @@ mod common;
 use std::sync::OnceLock;
 
 use common::corpus::Corpus;
-use lectern_core::search::{excerpt, fold_word, match_ranges, tokenize, Query};
+use lectern_core::search::{best_hits, excerpt, fold_word, match_ranges, tokenize, Query};
 use proptest::prelude::*;
 
 fn corpus() -> &'static Corpus {
@@ -63,6 +63,13 @@ proptest! {
             let ex_len = ex.text.chars().count();
             prop_assert!(ex.ranges.iter().all(|&(s, e)| s < e && e <= ex_len));
         }
+    }
+
+    #[test]
+    fn the_best_hits_are_the_first_hits_of_a_search(q in hostile(), n in 0usize..12) {
+        let c = corpus();
+        let first: Vec<_> = c.find(&q).hits.into_iter().take(n).collect();
+        prop_assert_eq!(best_hits(&c.index, &Query::parse(&q), n), first);
     }
 }
 

@@ -59,10 +59,52 @@ pub fn search<A: AsRef<Article>>(
     query: &Query,
     filters: &[Filter],
 ) -> SearchResults {
+    let Some(Matches { scores, masks, matching, positive }) = find_matches(index, query, !filters.is_empty()) else {
+        return SearchResults { per_article: vec![0; articles.len()], ..SearchResults::default() };
+    };
+    let in_quotes = in_quotes(index, &positive, &matching);
+    let facts = Facts { articles, index, in_quotes: &in_quotes };
+    let active = ActiveFilters::new(filters, &facts);
+    let (facets, per_article) = facet_counts(&facts, &active, &matching);
+    let mut hits: Vec<Hit> = matching
+        .iter()
+        .filter(|&&p| active.pass(None, &facts, p))
+        .map(|&p| Hit { passage: p, score: scores[p as usize], matched: masks[p as usize].count_ones() })
+        .collect();
+    let total = hits.len();
+    rank(&mut hits, MAX_HITS);
+    let suggestions = if total == 0 { suggest(index, query) } else { Vec::new() };
+    let mut marked_terms: Vec<u32> = positive.iter().flat_map(|c| c.terms()).collect();
+    marked_terms.sort_unstable();
+    marked_terms.dedup();
+    SearchResults { hits, total, clauses: positive.len() as u32, facets, per_article, suggestions, marked_terms }
+}
+
+/// The first `n` of [`search`]'s hits for `query` without filters, found with the index
+/// alone: without counting filter values, which needs every article's outline and most of a
+/// search's time. A split bundle's first view uses it to fetch the texts of the first results.
+pub fn best_hits(index: &SearchIndex, query: &Query, n: usize) -> Vec<Hit> {
+    let Some(Matches { scores, masks, matching, .. }) = find_matches(index, query, false) else { return Vec::new() };
+    let mut hits: Vec<Hit> =
+        matching.iter().map(|&p| Hit { passage: p, score: scores[p as usize], matched: masks[p as usize].count_ones() }).collect();
+    rank(&mut hits, n);
+    hits
+}
+
+/// Every passage the query matches (ascending), with its score and which positive clauses it
+/// matches (a bit each). None when the query asks for nothing and no filter lists passages.
+struct Matches {
+    scores: Vec<f32>,
+    masks: Vec<u32>,
+    matching: Vec<u32>,
+    positive: Vec<ResolvedClause>,
+}
+
+fn find_matches(index: &SearchIndex, query: &Query, filtered: bool) -> Option<Matches> {
     let resolved: Vec<ResolvedClause> = query.clauses.iter().map(|c| resolve(index, c)).collect();
     let (negative, positive): (Vec<_>, Vec<_>) = resolved.into_iter().partition(|c| c.negated);
-    if positive.is_empty() && filters.is_empty() {
-        return SearchResults { per_article: vec![0; articles.len()], ..SearchResults::default() };
+    if positive.is_empty() && !filtered {
+        return None;
     }
     let mut scores = vec![0f32; index.passages.len()];
     let mut masks = vec![0u32; index.passages.len()];
@@ -81,24 +123,8 @@ pub fn search<A: AsRef<Article>>(
         }
     }
     boost_adjacent_words(index, &positive, &masks, &mut scores);
-
     let matching: Vec<u32> = (0..masks.len() as u32).filter(|&p| masks[p as usize] != 0).collect();
-    let in_quotes = in_quotes(index, &positive, &matching);
-    let facts = Facts { articles, index, in_quotes: &in_quotes };
-    let active = ActiveFilters::new(filters, &facts);
-    let (facets, per_article) = facet_counts(&facts, &active, &matching);
-    let mut hits: Vec<Hit> = matching
-        .iter()
-        .filter(|&&p| active.pass(None, &facts, p))
-        .map(|&p| Hit { passage: p, score: scores[p as usize], matched: masks[p as usize].count_ones() })
-        .collect();
-    let total = hits.len();
-    rank(&mut hits);
-    let suggestions = if total == 0 { suggest(index, query) } else { Vec::new() };
-    let mut marked_terms: Vec<u32> = positive.iter().flat_map(|c| c.terms()).collect();
-    marked_terms.sort_unstable();
-    marked_terms.dedup();
-    SearchResults { hits, total, clauses: positive.len() as u32, facets, per_article, suggestions, marked_terms }
+    Some(Matches { scores, masks, matching, positive })
 }
 
 fn score_clause(index: &SearchIndex, clause: &ResolvedClause, bit: u32, scores: &mut [f32], masks: &mut [u32]) {
@@ -234,15 +260,15 @@ fn follows(first: &[u16], second: &[u16]) -> bool {
     false
 }
 
-/// More clauses matched first, then higher score, then reading order. Only the best
-/// [`MAX_HITS`] are sorted: nobody reads further, and sorting everything costs the most.
-fn rank(hits: &mut Vec<Hit>) {
+/// More clauses matched first, then higher score, then reading order. Only the best `keep`
+/// are sorted (and kept): nobody reads further, and sorting everything costs the most.
+fn rank(hits: &mut Vec<Hit>, keep: usize) {
     let order = |a: &Hit, b: &Hit| {
         b.matched.cmp(&a.matched).then(b.score.total_cmp(&a.score)).then(a.passage.cmp(&b.passage))
     };
-    if hits.len() > MAX_HITS {
-        hits.select_nth_unstable_by(MAX_HITS, order);
-        hits.truncate(MAX_HITS);
+    if hits.len() > keep {
+        hits.select_nth_unstable_by(keep, order);
+        hits.truncate(keep);
     }
     hits.sort_unstable_by(order);
 }

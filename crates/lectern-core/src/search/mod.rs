@@ -16,7 +16,7 @@ mod stored_term;
 mod tokenize;
 mod topical;
 
-pub use engine::{search, Hit, SearchResults, MAX_FACET_VALUES, MAX_HITS};
+pub use engine::{best_hits, search, Hit, SearchResults, MAX_FACET_VALUES, MAX_HITS};
 pub use filter::{section_value, FacetCount, Filter, FilterKind, QUOTES_ONLY};
 pub use highlight::{excerpt, match_ranges, Excerpt, Marker, Range};
 #[cfg(test)]
