@@ -59,34 +59,29 @@ pub fn search<A: AsRef<Article>>(
     query: &Query,
     filters: &[Filter],
 ) -> SearchResults {
-    let Some(Matches { scores, masks, matching, positive }) = find_matches(index, query, !filters.is_empty()) else {
+    let Some(found) = find_matches(index, query, !filters.is_empty()) else {
         return SearchResults { per_article: vec![0; articles.len()], ..SearchResults::default() };
     };
-    let in_quotes = in_quotes(index, &positive, &matching);
+    let in_quotes = in_quotes(index, &found.positive, &found.matching);
     let facts = Facts { articles, index, in_quotes: &in_quotes };
     let active = ActiveFilters::new(filters, &facts);
-    let (facets, per_article) = facet_counts(&facts, &active, &matching);
-    let mut hits: Vec<Hit> = matching
-        .iter()
-        .filter(|&&p| active.pass(None, &facts, p))
-        .map(|&p| Hit { passage: p, score: scores[p as usize], matched: masks[p as usize].count_ones() })
-        .collect();
+    let (facets, per_article) = facet_counts(&facts, &active, &found.matching);
+    let mut hits: Vec<Hit> = found.matching.iter().filter(|&&p| active.pass(None, &facts, p)).map(|&p| found.hit(p)).collect();
     let total = hits.len();
     rank(&mut hits, MAX_HITS);
     let suggestions = if total == 0 { suggest(index, query) } else { Vec::new() };
-    let mut marked_terms: Vec<u32> = positive.iter().flat_map(|c| c.terms()).collect();
+    let mut marked_terms: Vec<u32> = found.positive.iter().flat_map(|c| c.terms()).collect();
     marked_terms.sort_unstable();
     marked_terms.dedup();
-    SearchResults { hits, total, clauses: positive.len() as u32, facets, per_article, suggestions, marked_terms }
+    SearchResults { hits, total, clauses: found.positive.len() as u32, facets, per_article, suggestions, marked_terms }
 }
 
 /// The first `n` of [`search`]'s hits for `query` without filters, found with the index
 /// alone: without counting filter values, which needs every article's outline and most of a
 /// search's time. A split bundle's first view uses it to fetch the texts of the first results.
 pub fn best_hits(index: &SearchIndex, query: &Query, n: usize) -> Vec<Hit> {
-    let Some(Matches { scores, masks, matching, .. }) = find_matches(index, query, false) else { return Vec::new() };
-    let mut hits: Vec<Hit> =
-        matching.iter().map(|&p| Hit { passage: p, score: scores[p as usize], matched: masks[p as usize].count_ones() }).collect();
+    let Some(found) = find_matches(index, query, false) else { return Vec::new() };
+    let mut hits: Vec<Hit> = found.matching.iter().map(|&p| found.hit(p)).collect();
     rank(&mut hits, n);
     hits
 }
@@ -98,6 +93,12 @@ struct Matches {
     masks: Vec<u32>,
     matching: Vec<u32>,
     positive: Vec<ResolvedClause>,
+}
+
+impl Matches {
+    fn hit(&self, p: u32) -> Hit {
+        Hit { passage: p, score: self.scores[p as usize], matched: self.masks[p as usize].count_ones() }
+    }
 }
 
 fn find_matches(index: &SearchIndex, query: &Query, filtered: bool) -> Option<Matches> {
