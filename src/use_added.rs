@@ -52,7 +52,7 @@ pub fn use_added_articles(set_key: String, base: Option<Rc<Library>>) -> AddedAr
     {
         let (context, stored) = (context.clone(), stored.clone());
         use_effect_with(base.is_some(), move |&can_add| {
-            if !can_add || context.storage.borrow().is_some() {
+            if !can_add {
                 return;
             }
             spawn_local(async move {
