@@ -124,13 +124,23 @@ test('filter chips narrow results, survive reload, and go with their remove butt
 
 test('long result lists grow on request', async () => {
   const page = await app.page();
-  await type(page, 'the ');
+  // One input event: typed key by key, a count read between keystrokes could be an earlier
+  // prefix's ("the" also finds "their"), and the list it is compared with the final query's.
+  await page.getByTestId('search').fill('the ');
   await page.getByTestId('result').first().waitFor();
   const total = await count(page);
   assert.ok(total > 30, `only ${total} passages`);
   assert.equal(await page.getByTestId('result').count(), 30);
   await page.getByRole('button', { name: /Show more/ }).click();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length === n, Math.min(60, total));
+  const want = Math.min(60, total);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=result]').length === n, want, { timeout: 10_000 })
+    .catch(async () => {
+      // Say what the screen showed instead: a timeout alone does not tell why.
+      const listed = await page.getByTestId('result').count();
+      const query = await page.getByTestId('search').inputValue();
+      const footer = await page.locator('.lectern-more').allInnerTexts();
+      assert.fail(`${listed} results listed, not ${want}, for "${query}" (${await count(page)} passages); footer: ${footer}`);
+    });
 });
 
 test('slash focuses the box, Esc clears it; no match explains and suggests', async () => {
