@@ -20,10 +20,11 @@ use crate::url_state::ViewState;
 const RESULT_TEXTS_AFTER_MS: u32 = 150;
 
 /// Fetch what answering the query and showing the open article need at once, and the texts
-/// of the results on screen (`on_screen`, article indices) once typing pauses. Nothing for a whole
-/// bundle. Arrivals refresh the reader; a failure becomes its notice.
+/// of the results on screen once typing pauses. Nothing for a whole bundle. Arrivals refresh
+/// the reader; a failure becomes its notice. Gives the callback that hears which articles the
+/// results on screen show text from (article indices; see `use_in_view`).
 #[hook]
-pub fn use_parts(state: &UseReducerHandle<ReaderState>, on_screen: Vec<usize>) {
+pub fn use_parts(state: &UseReducerHandle<ReaderState>) -> Callback<Vec<usize>> {
     let deps = (state.library.clone(), state.query.clone(), state.filters.clone(), state.open);
     let dispatcher = state.dispatcher();
     // Asked for while rendering, not in an effect: effects run only after the browser has laid
@@ -32,16 +33,34 @@ pub fn use_parts(state: &UseReducerHandle<ReaderState>, on_screen: Vec<usize>) {
     use_memo(deps, move |(library, query, filters, open)| {
         request(library, library.wanted(query, filters, *open), dispatcher);
     });
-    let dispatcher = state.dispatcher();
-    // The query is among the dependencies so that each keystroke restarts the wait, even when
-    // it leaves the same results on screen.
-    use_effect_with((state.library.clone(), on_screen, state.query.clone()), move |(library, on_screen, _)| {
-        let wanted = Wanted { articles: library.missing_texts(on_screen.iter().copied()), ..Wanted::default() };
-        let library = library.clone();
-        let later = (!wanted.articles.is_empty())
-            .then(|| Timeout::new(RESULT_TEXTS_AFTER_MS, move || request(&library, wanted, dispatcher)));
-        move || drop(later)
-    });
+    // What is on screen is kept here, not in the reader's state: the observer reports after
+    // each new listing is drawn, and a render of the whole reader for each report (10-20 ms at
+    // 10,000 articles, the first view's included) would change nothing on screen.
+    let on_screen = use_mut_ref(Vec::<usize>::new);
+    let library = use_mut_ref(|| state.library.clone());
+    *library.borrow_mut() = state.library.clone();
+    let pending = use_mut_ref(|| None::<Timeout>);
+    let fetch_after_pause = {
+        let (on_screen, dispatcher) = (on_screen.clone(), state.dispatcher());
+        Rc::new(move || {
+            let library = library.borrow().clone();
+            let wanted = Wanted { articles: library.missing_texts(on_screen.borrow().iter().copied()), ..Wanted::default() };
+            let dispatcher = dispatcher.clone();
+            // Replacing the timer cancels the one before.
+            *pending.borrow_mut() = (!wanted.articles.is_empty())
+                .then(|| Timeout::new(RESULT_TEXTS_AFTER_MS, move || request(&library, wanted, dispatcher)));
+        })
+    };
+    {
+        // Each keystroke restarts the wait, even when it leaves the same results on screen;
+        // arrivals count again what is missing.
+        let fetch_after_pause = fetch_after_pause.clone();
+        use_effect_with((state.library.clone(), state.query.clone()), move |_| fetch_after_pause());
+    }
+    Callback::from(move |articles: Vec<usize>| {
+        *on_screen.borrow_mut() = articles;
+        fetch_after_pause();
+    })
 }
 
 /// How long a split bundle's first view waits for the parts it needs (the query's shards, the

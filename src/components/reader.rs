@@ -90,8 +90,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| fetch_passage_topics(&state))
     };
-    let in_view = use_state(Vec::new);
-    use_parts(&state, (*in_view).clone());
+    let on_in_view = use_parts(&state);
     let marks = use_memo((results.clone(), state.open), |(results, open)| {
         open.map(|a| library.marks_in(a, results)).unwrap_or_default()
     });
@@ -205,7 +204,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                                 shown={state.shown_results}
                                 on_open={on_open_passage}
                                 on_more={on_more}
-                                on_in_view={let in_view = in_view.clone(); Callback::from(move |a| in_view.set(a))}
+                                {on_in_view}
                             />
                         }
                     }
