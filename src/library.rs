@@ -11,6 +11,9 @@ use lectern_core::search::{
 use lectern_core::topics::{TopicMap, Topics};
 use lectern_core::Article;
 
+/// An article's text as it arrived in a split bundle's part, with its topic map.
+pub type ArrivedText = (Rc<Article>, Rc<TopicMap>);
+
 pub struct Library {
     /// Every article; in a split bundle, without text until [`Library::texts`] has it.
     pub articles: Rc<Vec<Rc<Article>>>,
@@ -19,7 +22,7 @@ pub struct Library {
     pub topics: Rc<Topics>,
     /// A split bundle's parts as they arrive (empty for a whole bundle): article texts with
     /// their topic maps. The index's shards fill in inside `index`.
-    pub texts: Rc<Vec<OnceCell<(Rc<Article>, Rc<TopicMap>)>>>,
+    pub texts: Rc<Vec<OnceCell<ArrivedText>>>,
     /// Where a split bundle's parts are fetched from.
     pub parts: Option<Rc<PartsSource>>,
 }

@@ -283,7 +283,7 @@ mod tests {
     fn filters_toggle_and_remove() {
         let gas = Filter { kind: FilterKind::Article, value: "a".into() };
         let s = state(ViewState::default()).reduce(Action::ToggleFilter(gas.clone()));
-        assert_eq!(s.filters, [gas.clone()]);
+        assert_eq!(s.filters, std::slice::from_ref(&gas));
         assert!(s.clone().reduce(Action::ToggleFilter(gas.clone())).filters.is_empty());
         assert!(s.reduce(Action::RemoveFilter(gas)).filters.is_empty());
     }

@@ -112,7 +112,9 @@ pub fn use_added_articles(set_key: String, base: Option<Rc<Library>>) -> AddedAr
             context.set.dispatch(AddAction::Remove(name.clone()));
             let (context, base) = (context.clone(), base.clone());
             spawn_local(async move {
-                if let Some(storage) = context.storage.borrow().clone() {
+                // Not borrowed across the await: storage opening meanwhile would find it borrowed.
+                let storage = context.storage.borrow().clone();
+                if let Some(storage) = storage {
                     let _ = storage.delete(&context.key, &name).await;
                 }
                 let kept: Vec<_> = context.set.files.iter().filter(|f| f.name != name).cloned().collect();

@@ -7,6 +7,9 @@ use super::result_item::ResultItem;
 use crate::library::Library;
 use crate::use_in_view::use_in_view;
 
+/// A section's listed passages: (section, passages).
+type SectionHits = (u32, Vec<u32>);
+
 #[derive(Properties, PartialEq)]
 pub struct ResultsListProps {
     pub library: Rc<Library>,
@@ -31,7 +34,7 @@ pub fn ResultsList(props: &ResultsListProps) -> Html {
     let watching = props.library.parts.is_some().then(|| props.on_in_view.clone());
     use_in_view(section.clone(), (props.results.clone(), props.shown), watching);
     // article → section → passages, in order of first (best) appearance.
-    let mut groups: Vec<(u32, Vec<(u32, Vec<u32>)>)> = Vec::new();
+    let mut groups: Vec<(u32, Vec<SectionHits>)> = Vec::new();
     for hit in props.results.hits.iter().take(props.shown) {
         let p = &props.library.index.passages[hit.passage as usize];
         let sections = match groups.iter_mut().position(|(a, _)| *a == p.article) {

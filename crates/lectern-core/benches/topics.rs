@@ -22,9 +22,12 @@ fn extraction(c: &mut Criterion) {
     group.finish();
 }
 
+/// Topic labels, sizes and weighted links (from, to, weight).
+type SyntheticMap = (Vec<String>, Vec<usize>, Vec<(usize, usize, f32)>);
+
 /// A map of `n` topics: Zipf-like sizes, labels of 4 to 30 characters, each topic linked to
 /// three others (a ring and two chords), the same every run.
-fn synthetic(n: usize) -> (Vec<String>, Vec<usize>, Vec<(usize, usize, f32)>) {
+fn synthetic(n: usize) -> SyntheticMap {
     let labels = (0..n).map(|i| format!("Topic {}{}", i, "x".repeat((i * 7) % 24))).collect();
     let sizes = (0..n).map(|i| 1 + 400 / (i + 1)).collect();
     let mut edges = Vec::new();

@@ -261,7 +261,7 @@ fn a_topic_filters_the_passages_that_mention_it() {
 fn a_filter_naming_a_section_that_does_not_exist_matches_nothing_and_does_not_panic() {
     let c = Corpus::seeds();
     let bogus = Filter { kind: FilterKind::Section, value: section_value(&c.articles[1].id, 999) };
-    let r = c.filtered("russia", &[bogus.clone()]);
+    let r = c.filtered("russia", std::slice::from_ref(&bogus));
     assert_eq!(r.total, 0);
     // Its own kind still offers the sections that do exist, with their counts.
     assert!(r.count_for(FilterKind::Section, &section_value(&c.articles[1].id, 3)) > 0);

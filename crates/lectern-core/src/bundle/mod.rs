@@ -104,7 +104,8 @@ pub fn decode_part(bytes: &[u8]) -> Result<Part, BundleError> {
 const HEAD_VARIANT: u32 = 1;
 
 /// A bundle file opened as far as its kind: a whole part, or a split bundle's head stopped
-/// after its [`HeadStart`].
+/// after its [`HeadStart`]. One is held at a time, as a file is read.
+#[allow(clippy::large_enum_variant)]
 pub enum Opened<'a> {
     Part(Part),
     Head(HeadStart, HeadBody<'a>),

@@ -18,6 +18,8 @@ use crate::topics::{TopicMap, Topics};
 pub const DEFAULT_SHARD_BYTES: usize = 1_500;
 
 /// What any bundle file holds. Serialised like [`PartRef`], which writes it without copying.
+/// One is held at a time, as a file is read: its variants' sizes do not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Deserialize)]
 pub enum Part {
     Whole(Bundle),

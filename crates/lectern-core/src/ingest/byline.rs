@@ -39,9 +39,8 @@ pub fn parse(line: &str) -> Option<Byline> {
 /// The longest run of name-like words at the start of `text`, as a slice of it.
 fn name_prefix(text: &str) -> Option<&str> {
     let mut end = 0;
-    let mut words = 0;
     let mut capitalised = 0;
-    for (start, word) in word_spans(text) {
+    for (words, (start, word)) in word_spans(text).enumerate() {
         let bare = word.trim_end_matches(',');
         let lower = bare.to_lowercase();
         let after_comma = text[..start].trim_end().ends_with(',');
@@ -54,7 +53,6 @@ fn name_prefix(text: &str) -> Option<&str> {
         if ends_name || words == MAX_NAME_WORDS {
             break;
         }
-        words += 1;
         capitalised += usize::from(capital);
         end = start + bare.len();
         if bare.len() != word.len() && !continues_after_comma(&text[start + word.len()..]) {

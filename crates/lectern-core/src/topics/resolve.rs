@@ -94,9 +94,12 @@ pub fn extract<A: AsRef<Article>>(articles: &[A]) -> Extraction {
     assemble(mentions)
 }
 
+/// A label's mentions: how many, how often each surface form, and the articles (indices).
+type LabelTally<'a> = (usize, BTreeMap<&'a str, usize>, Vec<u32>);
+
 /// Count mentions per label, keep names mentioned enough, the most mentioned first.
 fn assemble(mentions: Vec<((u32, u32, u32), String, String)>) -> Extraction {
-    let mut counts: BTreeMap<&str, (usize, BTreeMap<&str, usize>, Vec<u32>)> = BTreeMap::new();
+    let mut counts: BTreeMap<&str, LabelTally> = BTreeMap::new();
     for (at, label, surface) in &mentions {
         let entry = counts.entry(label.as_str()).or_default();
         entry.0 += 1;
