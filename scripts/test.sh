@@ -10,6 +10,14 @@ step "1/4 native tests (core, CLI, reader state)"
 cargo test --workspace --locked
 # Benchmarks are run by hand (see BENCHMARKS.md); here they only have to compile.
 cargo check --locked -p lectern-core --benches
+# Lints, for the native crates and the wasm app, where clippy is installed (rustup's default
+# profile has it; a minimal toolchain may not).
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy --locked --workspace --all-targets -- -D warnings
+  cargo clippy --locked -p lectern-reader --target wasm32-unknown-unknown -- -D warnings
+else
+  echo "clippy is not installed: lints skipped"
+fi
 
 step "2/4 component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
