@@ -101,9 +101,10 @@ const NO_WINDOW: &str = "There is no window to load articles in.";
 
 /// A new request for `url`, whose body the browser starts reading as soon as its response
 /// arrives: the promise gives the body (an ArrayBuffer), or the response when it has none to
-/// read (the server refused). Read only once the app awaited it, a response that arrived
-/// while the main thread was busy (a split bundle's first shards arrive while its head is
-/// decoded) would then wait for it a second time, for its body.
+/// read (the server refused), or the error when there was no response (which
+/// [`fetch_bytes`] reports as unreachable). Read only once the app awaited it, a response that
+/// arrived while the main thread was busy (a split bundle's first shards arrive while its head
+/// is decoded) would then wait for it a second time, for its body.
 fn start_fetch(url: &str) -> Result<Promise, String> {
     let request = web_sys::window().ok_or(NO_WINDOW)?.fetch_with_str(url);
     let read = Closure::once_into_js(|response: JsValue| -> JsValue {
@@ -113,17 +114,19 @@ fn start_fetch(url: &str) -> Result<Promise, String> {
             Err(other) => other,
         }
     });
-    Ok(request.unchecked_ref::<Settling>().then_value(&read))
+    // The one callback for both outcomes: a promise settles once, so it is called once, which
+    // frees it (a callback for the outcome that did not happen would never be freed).
+    Ok(request.unchecked_ref::<Settling>().then_value(&read, &read))
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// A promise, for a `then` whose callback (a function made by `Closure::once_into_js`)
-    /// gives the value of the promise it returns.
+    /// A promise, for a `then` whose callbacks (functions made by `Closure::once_into_js`)
+    /// give the value of the promise it returns.
     #[wasm_bindgen(js_name = Promise)]
     type Settling;
     #[wasm_bindgen(method, js_name = then)]
-    fn then_value(this: &Settling, on_fulfilled: &JsValue) -> Promise;
+    fn then_value(this: &Settling, on_fulfilled: &JsValue, on_rejected: &JsValue) -> Promise;
 }
 
 async fn fetch_bytes(url: &str, request: Promise) -> Result<Vec<u8>, String> {

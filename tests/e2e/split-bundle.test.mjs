@@ -115,6 +115,11 @@ test('a missing or mismatched part says so and keeps what is shown', LIMIT, asyn
   await page.getByTestId('article-item').nth(2).click();
   assert.match(await page.getByTestId('notice').innerText(), /a\/2\.lectern: the server answered 404/);
   await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
+  // No answer at all (the connection fails): said as well.
+  await page.route('**/e2e-split-broken/a/1.lectern', (route) => route.abort());
+  await page.getByTestId('article-item').nth(1).click();
+  assert.match(await page.getByTestId('notice').innerText(), /a\/1\.lectern: the server did not answer/);
+  await page.getByTestId('notice').getByRole('button', { name: 'Dismiss' }).click();
   // A word outside shard 0: its shard file holds shard 0, which is refused.
   await page.getByTestId('search').fill('Valparaíso ');
   assert.match(await page.getByTestId('notice').innerText(), /belongs to another build/);
