@@ -22,6 +22,8 @@ pub mod use_in_view;
 pub mod use_painted;
 pub mod use_parts;
 
+use std::rc::Rc;
+
 pub use components::app::App;
 pub use components::reader::{Reader, ReaderProps};
 
@@ -36,7 +38,22 @@ pub fn start() {
         }
         return;
     };
-    root.set_text_content(None);
     embed::panic::install(root.clone(), None);
-    yew::Renderer::<App>::with_root(root).render();
+    let options = Rc::new(components::app::standalone_options(&components::app::page_query()));
+    let Some(src) = options.src.clone() else {
+        return mount(root, options, None);
+    };
+    // The bundle is loaded before the app is mounted, under the page's own loading message:
+    // its head is read and the query's shards asked for at once, not after the app's first
+    // render (some 20 ms on a first load, while each of Yew's functions is compiled on first
+    // use), and the reader is then drawn once, complete.
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = components::reader_loader::load_articles(&src, options.setup.first_view()).await;
+        mount(root, options, Some(loaded));
+    });
+}
+
+fn mount(root: web_sys::Element, options: Rc<embed::options::EmbedOptions>, loaded: Option<components::reader_loader::Articles>) {
+    root.set_text_content(None);
+    yew::Renderer::<App>::with_root_and_props(root, components::app::AppProps { options, loaded }).render();
 }

@@ -2,19 +2,28 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::reader_loader::ReaderLoader;
+use super::reader_loader::{Articles, ReaderLoader};
 use crate::embed::options::{checked_src, EmbedOptions};
 use crate::setup::Setup;
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// From [`standalone_options`].
+    pub options: Rc<EmbedOptions>,
+    /// The articles of `options.src`, loaded before the app was mounted.
+    #[prop_or_default]
+    pub loaded: Option<Articles>,
+}
 
 /// The standalone site: the reader over the articles bundled at build time, or over the bundle
 /// named by `?src=` (`index.html?src=corpus.lectern`).
 #[component]
-pub fn App() -> Html {
-    let options = use_memo((), |_| standalone_options(&page_query()));
-    html! { <ReaderLoader options={Rc::new((*options).clone())} /> }
+pub fn App(props: &AppProps) -> Html {
+    html! { <ReaderLoader options={props.options.clone()} loaded={props.loaded.clone()} /> }
 }
 
-fn page_query() -> String {
+/// The page's query string (`?src=…`).
+pub fn page_query() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 

@@ -12,6 +12,7 @@ use crate::embed::load::fetch_library;
 use crate::embed::options::EmbedOptions;
 use crate::library::Library;
 use crate::setup::Setup;
+use crate::url_state::ViewState;
 use crate::use_added::use_added_articles;
 use crate::use_parts::first_view_parts;
 
@@ -21,41 +22,48 @@ pub struct ReaderLoaderProps {
     /// The embedding page's handle; none on the standalone site.
     #[prop_or_default]
     pub bridge: Option<Rc<Bridge>>,
+    /// The articles of `options.src`, when they were loaded before the reader was mounted.
+    #[prop_or_default]
+    pub loaded: Option<Articles>,
 }
 
 const NOT_WITH_SPLIT: &str = "These articles are split into parts fetched as you read: adding your own files \
      works with the built-in articles or a whole bundle (lectern bundle without --split).";
 
 #[derive(Clone, PartialEq)]
-enum Articles {
+pub enum Articles {
     Loading,
     /// With the message of a part the first view needed and could not have.
     Ready(Rc<Library>, Option<String>),
     Failed(String),
 }
 
+/// The articles `src` holds, with the parts the first view of `view` needs (or the message
+/// saying why not).
+pub async fn load_articles(src: &str, view: ViewState) -> Articles {
+    match fetch_library(src, &view.query).await {
+        Ok(library) => {
+            let failed = first_view_parts(&library, view).await;
+            Articles::Ready(library, failed)
+        }
+        Err(message) => Articles::Failed(message),
+    }
+}
+
 /// A reader over the built-in articles or the bundle `src` names (loading, then the reader or
 /// a message saying why not), set up as the page asked.
 #[component]
 pub fn ReaderLoader(props: &ReaderLoaderProps) -> Html {
-    let articles = use_state(|| match props.options.src {
-        Some(_) => Articles::Loading,
-        None => bundled::library().map_or_else(Articles::Failed, |l| Articles::Ready(Rc::new(l), None)),
+    let articles = use_state(|| match (&props.loaded, &props.options.src) {
+        (Some(loaded), _) => loaded.clone(),
+        (None, Some(_)) => Articles::Loading,
+        (None, None) => bundled::library().map_or_else(Articles::Failed, |l| Articles::Ready(Rc::new(l), None)),
     });
     {
         let (articles, options) = (articles.clone(), props.options.clone());
         use_effect_with((), move |_| {
-            if let Some(src) = options.src.clone() {
-                spawn_local(async move {
-                    let view = options.setup.first_view();
-                    articles.set(match fetch_library(&src, &view.query).await {
-                        Ok(library) => {
-                            let failed = first_view_parts(&library, view).await;
-                            Articles::Ready(library, failed)
-                        }
-                        Err(message) => Articles::Failed(message),
-                    });
-                });
+            if let (Articles::Loading, Some(src)) = (&*articles, options.src.clone()) {
+                spawn_local(async move { articles.set(load_articles(&src, options.setup.first_view()).await) });
             }
         });
     }

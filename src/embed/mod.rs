@@ -42,7 +42,7 @@ pub fn mount(root: Element, host: HtmlElement, options: JsValue) -> Widget {
         let _ = root.style().set_property("height", height);
     }
     let bridge = Bridge::new(host.into());
-    let props = ReaderLoaderProps { options: Rc::new(options), bridge: Some(bridge.clone()) };
+    let props = ReaderLoaderProps { options: Rc::new(options), bridge: Some(bridge.clone()), loaded: None };
     let app = yew::Renderer::<ReaderLoader>::with_root_and_props(root, props).render();
     Widget { app: Some(app), bridge }
 }
