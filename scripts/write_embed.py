@@ -29,9 +29,11 @@ def main() -> None:
     wasm = re.search(r"module_or_path: '\./([\w.-]+\.wasm)'", index)
     if not glue or not wasm:
         sys.exit("write_embed: index.html does not load the reader's script and wasm as expected")
-    # The reader's stylesheets, in the order the standalone page links them.
-    sheets = re.findall(r"<link[^>]*?href=\"?\./([\w.-]+\.css)", index)
-    css = "\n".join((out / name).read_text(encoding="utf-8") for name in sheets)
+    # The reader's styles, in the order the standalone page inlines them.
+    sheets = re.findall(r"<style[^>]*>(.*?)</style>", index, re.S)
+    if not sheets:
+        sys.exit("write_embed: index.html has none of the reader's styles inlined")
+    css = "\n".join(sheets)
     css += "\n" + (SOURCE / "embed.css").read_text(encoding="utf-8")
     build = {"glue": f"./{glue.group(1)}", "wasm": f"./{wasm.group(1)}", "css": rem_to_px(css)}
     script = (SOURCE / "embed.js").read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use lectern_core::bundle::{decode_part, encode_part, open_part, split, Bundle, BundleError, Opened, Part, PartRef, SplitBundle};
+use lectern_core::bundle::{decode_part, encode_part, is_head, open_part, split, Bundle, BundleError, Opened, Part, PartRef, SplitBundle};
 use lectern_core::search::{search, Filter, FilterKind, Query, SearchResults};
 use lectern_core::files;
 
@@ -121,6 +121,7 @@ fn every_part_round_trips() {
 fn an_opened_head_names_a_querys_shards_before_the_rest_is_decoded() {
     let parts = split(seeds(), 300);
     let bytes = encode_part(&PartRef::Head(&parts.head));
+    assert!(is_head(&bytes), "a head, seen as one before it is opened");
     let Ok(Opened::Head(start, body)) = open_part(&bytes) else { panic!("a head, opened") };
     assert_eq!(start.bundle, parts.head.bundle);
     for query in ["pipeline", "imran khan", "pipel", "\"gas pipeline\" -russia", "москва"] {
@@ -130,6 +131,7 @@ fn an_opened_head_names_a_querys_shards_before_the_rest_is_decoded() {
     assert_eq!(body.decode(start).unwrap(), parts.head);
     // Any other part opens whole, as decode_part reads it.
     let shard = encode_part(&PartRef::Shard(&parts.shards[2]));
+    assert!(!is_head(&shard) && !is_head(&encode_part(&PartRef::Whole(&seeds()))) && !is_head(b"short"));
     let Ok(Opened::Part(Part::Shard(opened))) = open_part(&shard) else { panic!("a shard, opened") };
     assert_eq!(opened, parts.shards[2]);
 }

@@ -103,6 +103,13 @@ pub fn decode_part(bytes: &[u8]) -> Result<Part, BundleError> {
 /// Where [`Part::Head`] is in postcard's numbering of the variants (tested).
 const HEAD_VARIANT: u32 = 1;
 
+/// Whether `bytes` look like a split bundle's head, from their first bytes alone (nothing is
+/// checked: [`open_part`] does that). A reader grows its heap for a head's decode only once it
+/// has asked for the query's shards.
+pub fn is_head(bytes: &[u8]) -> bool {
+    bytes.get(HEADER..).and_then(|p| postcard::take_from_bytes::<u32>(p).ok()).is_some_and(|(variant, _)| variant == HEAD_VARIANT)
+}
+
 /// A bundle file opened as far as its kind: a whole part, or a split bundle's head stopped
 /// after its [`HeadStart`]. One is held at a time, as a file is read.
 #[allow(clippy::large_enum_variant)]
