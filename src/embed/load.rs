@@ -47,6 +47,7 @@ pub fn fetch_part_now(url: String) -> LocalBoxFuture<'static, Result<Part, Strin
     let request = start_fetch(&url);
     async move {
         let bytes = fetch_inflated(&url, request).await?;
+        reserve_heap(bytes.len());
         bundle::decode_part(&bytes).map_err(|e| unreadable(&url, &e.to_string()))
     }
     .boxed_local()
@@ -54,9 +55,7 @@ pub fn fetch_part_now(url: String) -> LocalBoxFuture<'static, Result<Part, Strin
 
 async fn fetch_inflated(url: &str, request: Result<Promise, String>) -> Result<Vec<u8>, String> {
     let bytes = fetch_bytes(url, request?).await?;
-    let bytes = if bundle::is_gzip(&bytes) { bundle::gunzip(&bytes).map_err(|why| unreadable(url, &why))? } else { bytes };
-    reserve_heap(bytes.len());
-    Ok(bytes)
+    if bundle::is_gzip(&bytes) { bundle::gunzip(&bytes).map_err(|why| unreadable(url, &why)) } else { Ok(bytes) }
 }
 
 /// Grow the heap once, before decoding a large part, by about what decoding it builds (some
