@@ -36,8 +36,8 @@ trunk build --release
 # table built with the outlines, and the app started from the top of index.html: 0.1 KB (348.6 KB).
 # The first view's ranking without filter counts (best_hits), the URL completed in place: 0.6 KB.
 # The results on screen kept outside the reader's state, one callback per part request: -0.3 KB
-# (348.9 KB). The styles inlined in index.html, the head read before the reader mounts: -0.6 KB
-# (348.3 KB).
+# (348.9 KB). The styles inlined in index.html, the head read before the reader mounts: -0.5 KB
+# (348.4 KB).
 python3 scripts/size_report.py dist --budget-kb 350
 
 step "4/4 end-to-end tests (playwright-core, release build on 127.0.0.1)"
