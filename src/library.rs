@@ -198,11 +198,11 @@ impl Library {
 
     fn search_parsed(&self, query: &Query, filters: &[Filter]) -> SearchResults {
         if self.parts.is_none() {
-            return search(&self.index, &self.articles, query, filters);
+            return search(&self.index, self.articles.as_slice(), query, filters);
         }
         // Texts that have arrived label their sections by heading in the filters.
         let articles: Vec<Rc<Article>> = (0..self.articles.len()).map(|a| self.article(a)).collect();
-        search(&self.index, &articles, query, filters)
+        search(&self.index, articles.as_slice(), query, filters)
     }
 
     /// Passage ids of article `a`, in reading order (title, then headings and paragraphs).

@@ -4,9 +4,10 @@
 
 use super::filter::{ActiveFilters, FacetCount, Facts, Filter, FilterKind, Key};
 use super::index::{PassageKind, SearchIndex};
+use super::lookup::ArticleLookup;
 use super::query::Query;
 use super::resolve::{near_words, resolve, ResolvedClause};
-use crate::model::Article;
+use super::sections::SectionLayout;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -53,14 +54,14 @@ impl SearchResults {
     }
 }
 
-pub fn search<A: AsRef<Article>>(
+pub fn search<A: ArticleLookup + ?Sized>(
     index: &SearchIndex,
-    articles: &[A],
+    articles: &A,
     query: &Query,
     filters: &[Filter],
 ) -> SearchResults {
     let Some(found) = find_matches(index, query, !filters.is_empty()) else {
-        return SearchResults { per_article: vec![0; articles.len()], ..SearchResults::default() };
+        return SearchResults { per_article: vec![0; articles.count()], ..SearchResults::default() };
     };
     let in_quotes = in_quotes(index, &found.positive, &found.matching);
     let facts = Facts { articles, index, in_quotes: &in_quotes };
@@ -306,39 +307,36 @@ fn merge<'a>(
 
 /// For each kind, how many matching passages each value has under the other kinds' filters.
 /// Counted in dense arrays (articles by index, sections by running ordinal): no hashing.
-fn facet_counts<A: AsRef<Article>>(
+fn facet_counts<A: ArticleLookup + ?Sized>(
     facts: &Facts<A>,
     active: &ActiveFilters,
     matching: &[u32],
 ) -> (Vec<FacetCount>, Vec<usize>) {
-    let articles = facts.articles;
-    let mut section_base = Vec::with_capacity(articles.len() + 1);
-    section_base.push(0usize);
-    for a in articles {
-        section_base.push(section_base.last().copied().unwrap_or(0) + a.as_ref().sections.len());
-    }
+    let articles = facts.articles.count();
+    let sections = facts.index.sections();
     let mut facets = Vec::new();
-    let mut per_article = vec![0; articles.len()];
+    let mut per_article = vec![0; articles];
     for kind in FilterKind::ALL {
         let slots = match kind {
-            FilterKind::Article => articles.len(),
-            FilterKind::Section => section_base[articles.len()],
+            FilterKind::Article => articles,
+            FilterKind::Section => sections.slots(),
             FilterKind::Speaker => facts.index.quoted.speakers.len(),
             FilterKind::Topic => facts.index.topical.labels.len(),
             FilterKind::Quotes => 1,
         };
+        // A chosen value the layout lacks (a section no article has) takes no slot.
         let slot = |key: Key| match key {
-            Key::Article(a) | Key::Speaker(a) | Key::Topic(a) => a as usize,
-            Key::Section(a, s) => section_base[a as usize] + s as usize,
-            Key::Quoted => 0,
+            Key::Article(a) | Key::Speaker(a) | Key::Topic(a) => Some(a as usize),
+            Key::Section(a, s) => sections.slot(a, s),
+            Key::Quoted => Some(0),
         };
-        let counts = count_values(kind, facts, active, matching, slots, &section_base);
+        let counts = count_values(kind, facts, active, matching, slots);
         if kind == FilterKind::Article {
             per_article.copy_from_slice(&counts);
         }
         // The most frequent values, chosen among slots; only they become keys and labels.
         let chosen: Vec<Key> = active.keys().filter(|k| k.kind() == kind).collect();
-        let chosen_slots: Vec<usize> = chosen.iter().map(|&k| slot(k)).collect();
+        let chosen_slots: Vec<usize> = chosen.iter().filter_map(|&k| slot(k)).collect();
         let mut top: Vec<usize> = (0..slots).filter(|&i| counts[i] > 0 && !chosen_slots.contains(&i)).collect();
         if top.len() > MAX_FACET_VALUES {
             top.select_nth_unstable_by(MAX_FACET_VALUES, |&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
@@ -346,8 +344,8 @@ fn facet_counts<A: AsRef<Article>>(
         }
         let mut listed: Vec<(Key, usize)> = top
             .into_iter()
-            .map(|i| (key_of(kind, i, &section_base), counts[i]))
-            .chain(chosen.iter().map(|&k| (k, counts.get(slot(k)).copied().unwrap_or(0))))
+            .map(|i| (key_of(kind, i, sections), counts[i]))
+            .chain(chosen.iter().map(|&k| (k, slot(k).and_then(|i| counts.get(i)).copied().unwrap_or(0))))
             .collect();
         listed.sort_unstable_by_key(|&(k, _)| k);
         for (key, count) in listed {
@@ -361,13 +359,12 @@ fn facet_counts<A: AsRef<Article>>(
 
 /// How many of the matching passages (under the other kinds' filters) have each value of
 /// `kind`, in a dense array by slot. Tight loops: this runs over every match on every keystroke.
-fn count_values<A: AsRef<Article>>(
+fn count_values<A: ArticleLookup + ?Sized>(
     kind: FilterKind,
     facts: &Facts<A>,
     active: &ActiveFilters,
     matching: &[u32],
     slots: usize,
-    section_base: &[usize],
 ) -> Vec<usize> {
     let mut counts = vec![0usize; slots];
     if slots == 0 {
@@ -384,16 +381,11 @@ fn count_values<A: AsRef<Article>>(
         }
         FilterKind::Section => {
             // Only sections with a heading can be chosen; the title belongs to no section.
-            let mut headed = vec![false; slots];
-            for (a, article) in facts.articles.iter().enumerate() {
-                for (s, section) in article.as_ref().sections.iter().enumerate() {
-                    headed[section_base[a] + s] = section.heading.is_some();
-                }
-            }
+            let sections = facts.index.sections();
             for &p in matching.iter().filter(|&&p| passes(p)) {
                 let passage = &passages[p as usize];
-                let slot = section_base[passage.article as usize] + passage.section as usize;
-                if passage.kind != PassageKind::Title && headed[slot] {
+                let Some(slot) = sections.slot(passage.article, passage.section) else { continue };
+                if passage.kind != PassageKind::Title && sections.headed(slot) {
                     counts[slot] += 1;
                 }
             }
@@ -418,12 +410,12 @@ fn count_values<A: AsRef<Article>>(
     counts
 }
 
-fn key_of(kind: FilterKind, slot: usize, section_base: &[usize]) -> Key {
+fn key_of(kind: FilterKind, slot: usize, sections: &SectionLayout) -> Key {
     match kind {
         FilterKind::Article => Key::Article(slot as u32),
         FilterKind::Section => {
-            let a = section_base.partition_point(|&b| b <= slot) - 1;
-            Key::Section(a as u32, (slot - section_base[a]) as u32)
+            let (a, s) = sections.section_of(slot);
+            Key::Section(a, s)
         }
         FilterKind::Speaker => Key::Speaker(slot as u32),
         FilterKind::Topic => Key::Topic(slot as u32),

@@ -6,7 +6,7 @@
 //! a small numeric key, so counting across thousands of articles never allocates or searches.
 
 use super::index::{PassageKind, SearchIndex};
-use crate::model::Article;
+use super::lookup::ArticleLookup;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FilterKind {
@@ -84,8 +84,8 @@ pub struct FacetCount {
 
 /// What filters look at: the articles, their index, and which passages count as "in
 /// quotations" for the query being answered (ascending).
-pub(super) struct Facts<'a, A> {
-    pub articles: &'a [A],
+pub(super) struct Facts<'a, A: ?Sized> {
+    pub articles: &'a A,
     pub index: &'a SearchIndex,
     pub in_quotes: &'a [u32],
 }
@@ -113,13 +113,13 @@ impl Key {
 
     /// The values passage `p` has for `kind`: one article, at most one section, any number of
     /// speakers. Only sections with a heading can be chosen; the title belongs to no section.
-    pub fn each_of<A: AsRef<Article>>(kind: FilterKind, facts: &Facts<A>, p: u32, mut f: impl FnMut(Key)) {
+    pub fn each_of<A: ArticleLookup + ?Sized>(kind: FilterKind, facts: &Facts<A>, p: u32, mut f: impl FnMut(Key)) {
         let passage = &facts.index.passages[p as usize];
         match kind {
             FilterKind::Article => f(Key::Article(passage.article)),
             FilterKind::Section => {
-                let article = facts.articles[passage.article as usize].as_ref();
-                let headed = article.sections.get(passage.section as usize).is_some_and(|s| s.heading.is_some());
+                let sections = facts.index.sections();
+                let headed = sections.slot(passage.article, passage.section).is_some_and(|slot| sections.headed(slot));
                 if passage.kind != PassageKind::Title && headed {
                     f(Key::Section(passage.article, passage.section));
                 }
@@ -134,15 +134,15 @@ impl Key {
         }
     }
 
-    fn is_of<A: AsRef<Article>>(self, facts: &Facts<A>, p: u32) -> bool {
+    fn is_of<A: ArticleLookup + ?Sized>(self, facts: &Facts<A>, p: u32) -> bool {
         let mut found = false;
         Key::each_of(self.kind(), facts, p, |k| found |= k == self);
         found
     }
 
     /// The key a filter names, if it names something in the set.
-    pub fn parse<A: AsRef<Article>>(filter: &Filter, facts: &Facts<A>) -> Option<Key> {
-        let position = |id: &str| facts.articles.iter().position(|a| a.as_ref().id == id).map(|i| i as u32);
+    pub fn parse<A: ArticleLookup + ?Sized>(filter: &Filter, facts: &Facts<A>) -> Option<Key> {
+        let position = |id: &str| facts.articles.position(id).map(|i| i as u32);
         match filter.kind {
             FilterKind::Article => position(&filter.value).map(Key::Article),
             FilterKind::Section => {
@@ -155,21 +155,21 @@ impl Key {
         }
     }
 
-    pub fn value<A: AsRef<Article>>(self, facts: &Facts<A>) -> String {
+    pub fn value<A: ArticleLookup + ?Sized>(self, facts: &Facts<A>) -> String {
         match self {
-            Key::Article(a) => facts.articles[a as usize].as_ref().id.clone(),
-            Key::Section(a, s) => section_value(&facts.articles[a as usize].as_ref().id, s as usize),
+            Key::Article(a) => facts.articles.article(a as usize).map(|a| a.id.clone()).unwrap_or_default(),
+            Key::Section(a, s) => section_value(facts.articles.article(a as usize).map_or("", |a| &a.id), s as usize),
             Key::Speaker(s) => facts.index.quoted.speakers[s as usize].clone(),
             Key::Topic(t) => facts.index.topical.labels[t as usize].clone(),
             Key::Quoted => QUOTES_ONLY.to_string(),
         }
     }
 
-    pub fn label<A: AsRef<Article>>(self, facts: &Facts<A>) -> Option<String> {
+    pub fn label<A: ArticleLookup + ?Sized>(self, facts: &Facts<A>) -> Option<String> {
         match self {
-            Key::Article(a) => Some(facts.articles.get(a as usize)?.as_ref().title.clone()),
+            Key::Article(a) => Some(facts.articles.article(a as usize)?.title.clone()),
             Key::Section(a, s) => {
-                let article = facts.articles.get(a as usize)?.as_ref();
+                let article = facts.articles.article(a as usize)?;
                 match article.sections.get(s as usize)?.heading.as_deref()? {
                     // A split bundle's outline knows a heading is there before its text arrives.
                     "" => Some(format!("{}, section {}", article.title, s + 1)),
@@ -193,7 +193,7 @@ pub(super) struct ActiveFilters {
 }
 
 impl ActiveFilters {
-    pub fn new<A: AsRef<Article>>(filters: &[Filter], facts: &Facts<A>) -> Self {
+    pub fn new<A: ArticleLookup + ?Sized>(filters: &[Filter], facts: &Facts<A>) -> Self {
         let by_kind = FilterKind::ALL
             .into_iter()
             .map(|kind| {
@@ -206,7 +206,7 @@ impl ActiveFilters {
     }
 
     /// Does passage `p` pass every kind of filter, ignoring the kind `except`?
-    pub fn pass<A: AsRef<Article>>(&self, except: Option<FilterKind>, facts: &Facts<A>, p: u32) -> bool {
+    pub fn pass<A: ArticleLookup + ?Sized>(&self, except: Option<FilterKind>, facts: &Facts<A>, p: u32) -> bool {
         self.by_kind
             .iter()
             .filter(|(k, _)| Some(*k) != except)

@@ -10,6 +10,7 @@ use super::query::Query;
 use super::shards::{Dictionary, ShardContent, Term};
 use super::stem::stem;
 use super::quoted::QuotedPassages;
+use super::sections::{Derived, SectionLayout};
 use super::topical::{TopicPassages, TopicTable};
 use super::tokenize::tokenize;
 use crate::model::Article;
@@ -45,6 +46,9 @@ pub struct SearchIndex {
     pub quoted: QuotedPassages,
     /// Topics per passage, for the topic filter.
     pub topical: TopicPassages,
+    /// Follows from `passages`, which must not change once it has been asked for.
+    #[serde(skip)]
+    sections: Derived<SectionLayout>,
 }
 
 impl SearchIndex {
@@ -98,7 +102,7 @@ impl SearchIndex {
         let avg_len = if passages.is_empty() { 1.0 } else { total_len as f32 / passages.len() as f32 };
         let quoted = QuotedPassages::build(articles, &passages);
         let topical = TopicPassages::build(&passages, extraction);
-        SearchIndex { passages, dictionary: Dictionary::whole(terms, words), avg_len: avg_len.max(1.0), quoted, topical }
+        SearchIndex { passages, dictionary: Dictionary::whole(terms, words), avg_len: avg_len.max(1.0), quoted, topical, sections: Derived::default() }
     }
 
     pub(super) fn term_id(&self, stem: &str) -> Option<u32> {
@@ -117,6 +121,10 @@ impl SearchIndex {
 
     pub fn vocabulary_size(&self) -> usize {
         self.dictionary.len()
+    }
+
+    pub(super) fn sections(&self) -> &SectionLayout {
+        self.sections.get_or_init(|| SectionLayout::of(&self.passages))
     }
 }
 
@@ -169,7 +177,7 @@ impl SearchIndex {
     pub fn split(&self, shard_bytes: usize) -> (SearchIndex, Vec<ShardContent>, TopicTable) {
         let (dictionary, contents) = self.dictionary.split(shard_bytes);
         let (topical, table) = self.topical.split();
-        let head = SearchIndex { passages: self.passages.clone(), dictionary, avg_len: self.avg_len, quoted: self.quoted.clone(), topical };
+        let head = SearchIndex { passages: self.passages.clone(), dictionary, avg_len: self.avg_len, quoted: self.quoted.clone(), topical, sections: Derived::default() };
         (head, contents, table)
     }
 
@@ -204,7 +212,7 @@ impl SearchIndex {
 
     pub fn from_pieces(directory: ShardDirectory, rest: IndexRest, passages: Vec<Passage>) -> SearchIndex {
         let IndexRest { avg_len, quoted, topical } = rest;
-        SearchIndex { passages, dictionary: directory.0, avg_len, quoted, topical }
+        SearchIndex { passages, dictionary: directory.0, avg_len, quoted, topical, sections: Derived::default() }
     }
 }
 
