@@ -4,9 +4,10 @@
 use std::cell::OnceCell;
 use std::rc::Rc;
 
-use lectern_core::bundle::{Bundle, Head};
+use lectern_core::bundle::{ArticleSet, Bundle, Head};
 use lectern_core::search::{
-    best_hits, passage_text, search, Filter, FilterKind, Hit, Marker, Passage, PassageKind, Query, Range, SearchIndex, SearchResults,
+    best_hits, passage_text, search, ArticleLookup, Filter, FilterKind, Hit, Marker, Passage, PassageKind, Query, Range, SearchIndex,
+    SearchResults,
 };
 use lectern_core::topics::{TopicMap, Topics};
 use lectern_core::Article;
@@ -15,8 +16,9 @@ use lectern_core::Article;
 pub type ArrivedText = (Rc<Article>, Rc<TopicMap>);
 
 pub struct Library {
-    /// Every article; in a split bundle, without text until [`Library::texts`] has it.
-    pub articles: Rc<Vec<Rc<Article>>>,
+    /// Every article; in a split bundle, without text until [`Library::texts`] has it (and
+    /// each outline built when first asked for).
+    pub articles: Rc<ArticleSet>,
     pub index: Rc<SearchIndex>,
     /// Topics and their maps, laid out at build time.
     pub topics: Rc<Topics>,
@@ -61,7 +63,7 @@ impl std::fmt::Debug for Library {
 impl Library {
     pub fn from_bundle(bundle: Bundle) -> Library {
         Library {
-            articles: Rc::new(bundle.articles.into_iter().map(Rc::new).collect()),
+            articles: Rc::new(ArticleSet::from(bundle.articles)),
             index: Rc::new(bundle.index),
             topics: Rc::new(bundle.topics),
             texts: Rc::default(),
@@ -73,7 +75,7 @@ impl Library {
     pub fn from_head(head: Head, base: String) -> Library {
         let n = head.articles.len();
         let library = Library {
-            articles: Rc::new(head.articles.into_iter().map(Rc::new).collect()),
+            articles: Rc::new(head.articles),
             index: Rc::new(head.index),
             topics: Rc::new(head.topics),
             texts: Rc::new((0..n).map(|_| OnceCell::new()).collect()),
@@ -108,7 +110,10 @@ impl Library {
 
     /// Article `a` with its text: in a split bundle, its outline until the text has arrived.
     pub fn article(&self, a: usize) -> Rc<Article> {
-        self.arrived(a).map_or_else(|| self.articles[a].clone(), |(text, _)| text.clone())
+        match self.arrived(a) {
+            Some((text, _)) => text.clone(),
+            None => self.articles.get(a).cloned().unwrap_or_else(|| panic!("no article {a} in {self:?}")),
+        }
     }
 
     /// Is article `a`'s text here (always, in a whole bundle)?
@@ -162,7 +167,7 @@ impl Library {
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.articles.iter().position(|a| a.id == id)
+        self.articles.position(id)
     }
 
     pub fn passage(&self, id: u32) -> Option<&Passage> {
@@ -171,7 +176,7 @@ impl Library {
 
     pub fn text(&self, passage: &Passage) -> &str {
         let a = passage.article as usize;
-        passage_text(self.arrived(a).map_or(&self.articles[a], |(text, _)| text), passage)
+        passage_text(self.arrived(a).map_or(&self.articles[a], |(text, _)| &**text), passage)
     }
 
     pub fn search(&self, query: &str, filters: &[Filter]) -> SearchResults {
@@ -197,12 +202,8 @@ impl Library {
     }
 
     fn search_parsed(&self, query: &Query, filters: &[Filter]) -> SearchResults {
-        if self.parts.is_none() {
-            return search(&self.index, self.articles.as_slice(), query, filters);
-        }
-        // Texts that have arrived label their sections by heading in the filters.
-        let articles: Vec<Rc<Article>> = (0..self.articles.len()).map(|a| self.article(a)).collect();
-        search(&self.index, articles.as_slice(), query, filters)
+        // One lookup for both kinds of bundle: the search is compiled once into the app.
+        search(&self.index, &WithTexts(self), query, filters)
     }
 
     /// Passage ids of article `a`, in reading order (title, then headings and paragraphs).
@@ -254,6 +255,24 @@ impl Library {
     }
 }
 
+/// The articles as the filters see them: in a split bundle, texts that have arrived label
+/// their sections by heading; the others are outlines.
+struct WithTexts<'a>(&'a Library);
+
+impl ArticleLookup for WithTexts<'_> {
+    fn count(&self) -> usize {
+        self.0.articles.len()
+    }
+
+    fn article(&self, a: usize) -> Option<&Article> {
+        self.0.arrived(a).map(|(text, _)| &**text).or_else(|| self.0.articles.article(a))
+    }
+
+    fn position(&self, id: &str) -> Option<usize> {
+        self.0.articles.position(id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,7 +290,7 @@ mod tests {
 
     #[test]
     fn a_split_library_wants_the_shards_and_texts_it_lacks_and_reads_them_once_filled() {
-        let parts = lectern_core::bundle::split(Bundle::build(vec![(*library().articles[0]).clone(), (*library().articles[1]).clone()]), 40);
+        let parts = lectern_core::bundle::split(Bundle::build(vec![library().articles[0].clone(), library().articles[1].clone()]), 40);
         let lib = Library::from_head(parts.head, "https://example.org/archive/index.lectern".into());
         // The first article comes with the head; the second is an outline until it arrives.
         assert!(lib.has_text(0) && !lib.has_text(1));

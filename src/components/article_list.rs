@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
+use lectern_core::bundle::ArticleSet;
 use lectern_core::search::SearchResults;
-use lectern_core::Article;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -12,7 +12,7 @@ use crate::use_painted::use_painted;
 #[derive(Properties, PartialEq)]
 pub struct ArticleListProps {
     /// The articles, not the library: parts of a split bundle arriving do not re-render it.
-    pub articles: Rc<Vec<Rc<Article>>>,
+    pub articles: Rc<ArticleSet>,
     pub open: Option<usize>,
     /// While searching: the results, whose per-article counts the items show.
     #[prop_or_default]
@@ -58,7 +58,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
     html! {
         <nav class="lectern-list" aria-label="Articles">
             <ul ref={list} {onkeydown}>
-                for (i, article) in listed.map(|i| (i, &props.articles[i])) {
+                for (i, article) in listed.filter_map(|i| Some((i, props.articles.get(i)?))) {
                     <ArticleItem
                         key={article.id.clone()}
                         article={article.clone()}

@@ -8,10 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod article_set;
 mod gzip;
 mod outlines;
 mod split;
 
+pub use article_set::ArticleSet;
 pub use gzip::{gunzip, is_gzip};
 pub use split::{
     split, ArticlePart, Head, HeadBody, HeadStart, Part, PartRef, PassageTopicsPart, ShardPart, SplitBundle, DEFAULT_SHARD_BYTES,

@@ -10,22 +10,30 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::model::{Article, Section};
 use crate::search::{Passage, PassageKind};
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub(super) struct Outlines {
+#[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Outlines {
     count: u32,
     text: String,
     /// Per article: its id, title, byline, date, source and url, each as its length in `text`
     /// plus one (zero for none); then its section count, and per section its paragraph count
     /// times two, plus one if it has a heading.
     shape: Varints,
+    /// Where each article's fields begin in `text` and `shape`, once [`Outlines::open`] has
+    /// checked them.
+    #[serde(skip)]
+    starts: Vec<(u32, u32)>,
 }
+
+/// The fields an outline stores before its sections, in order.
+const FIELDS: usize = 6;
 
 impl Outlines {
     /// The outlines of `articles`: their texts (headings, paragraphs, quotations) are left out,
     /// and so is the file name, which nothing needs before the text.
-    pub fn of(articles: &[Article]) -> Outlines {
-        let mut out = Outlines { count: articles.len() as u32, ..Outlines::default() };
+    pub fn of<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Outlines {
+        let mut out = Outlines::default();
         for a in articles {
+            out.count += 1;
             let fields = [Some(&a.id), Some(&a.title), a.byline.as_ref(), a.date.as_ref(), a.source.as_ref(), a.url.as_ref()];
             for field in fields {
                 out.shape.push(field.map_or(0, |s| s.len() as u64 + 1));
@@ -39,51 +47,48 @@ impl Outlines {
         out
     }
 
-    /// The articles, without their texts (headings and paragraphs are empty strings), and
-    /// the passage table that follows from them, one passage per length in `lens` (each
-    /// passage's length in words): built in the same pass, since a 10,000-article head has
-    /// 120,000 passages and this runs before the reader's first view. Damaged counts must not
-    /// make the reader allocate without end: there are no more titles, headings and
-    /// paragraphs than lengths.
-    pub fn into_articles(self, lens: &Varints) -> Result<(Vec<Article>, Vec<Passage>), String> {
+    /// Check the outlines, note where each begins, and lay out the passage table that follows
+    /// from them, one passage per length in `lens` (each passage's length in words). The
+    /// outlines themselves are built one by one, when asked for ([`Outlines::outline`]): a
+    /// 10,000-article head has 120,000 passages, and this runs before the reader's first view,
+    /// which shows a few dozen articles. Damaged counts must not make the reader allocate
+    /// without end: there are no more titles, headings and paragraphs than lengths.
+    pub fn open(mut self, lens: &Varints) -> Result<(Outlines, Vec<Passage>), String> {
         let damaged = || "its article outlines are damaged".to_string();
         let mut passages = Vec::with_capacity(lens.count());
+        let mut starts = Vec::with_capacity((self.count as usize).min(self.shape.0.len()));
         let mut lens = lens.read();
         let mut shape = self.shape.read();
-        let mut at = 0;
-        let mut field = |shape: &mut VarintReader| -> Result<Option<String>, String> {
-            let len = shape.next().ok_or_else(damaged)? as usize;
-            let Some(len) = len.checked_sub(1) else { return Ok(None) };
-            let end = at + len;
-            let s = self.text.get(at..end).ok_or_else(damaged)?;
-            at = end;
-            Ok(Some(s.to_string()))
-        };
-        let mut articles = Vec::with_capacity((self.count as usize).min(self.shape.0.len()));
+        let mut at = 0usize;
         for a in 0..self.count {
+            starts.push((at as u32, (self.shape.0.len() - shape.0.len()) as u32));
+            for field in 0..FIELDS {
+                let len = shape.next().ok_or_else(damaged)? as usize;
+                // The id and title are always there; the other fields may be absent (zero).
+                let Some(len) = len.checked_sub(1) else {
+                    if field < 2 {
+                        return Err(damaged());
+                    }
+                    continue;
+                };
+                at = at.checked_add(len).filter(|&end| self.text.is_char_boundary(end)).ok_or_else(damaged)?;
+            }
             let mut passage = |section: usize, paragraph: u32, kind: PassageKind| -> Result<(), String> {
                 let len = lens.next().ok_or_else(damaged)? as u32;
                 passages.push(Passage { article: a, section: section as u32, paragraph, kind, len });
                 Ok(())
             };
-            let id = field(&mut shape)?.ok_or_else(damaged)?;
-            let title = field(&mut shape)?.ok_or_else(damaged)?;
-            let (byline, date, source, url) = (field(&mut shape)?, field(&mut shape)?, field(&mut shape)?, field(&mut shape)?);
             passage(0, 0, PassageKind::Title)?;
             let count = shape.next().ok_or_else(damaged)? as usize;
-            let mut sections = Vec::with_capacity(count.min(self.shape.0.len()));
             for s in 0..count {
                 let n = shape.next().ok_or_else(damaged)?;
-                let (paragraphs, heading) = ((n / 2) as usize, n % 2 == 1);
-                if heading {
+                if n % 2 == 1 {
                     passage(s, 0, PassageKind::Heading)?;
                 }
-                for p in 0..paragraphs {
+                for p in 0..n / 2 {
                     passage(s, p as u32, PassageKind::Paragraph)?;
                 }
-                sections.push(Section { heading: heading.then(String::new), paragraphs: vec![String::new(); paragraphs] });
             }
-            articles.push(Article { id, file: String::new(), title, byline, date, source, url, sections, quotes: Vec::new() });
         }
         if shape.next().is_some() || at != self.text.len() {
             return Err(damaged());
@@ -91,13 +96,56 @@ impl Outlines {
         if lens.next().is_some() {
             return Err(format!("its outline has {} passages but more lengths", passages.len()));
         }
-        Ok((articles, passages))
+        self.starts = starts;
+        Ok((self, passages))
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Article `a` without its text: headings and paragraphs are empty strings (their count
+    /// kept), quotations left out. None beyond the end, or before [`Outlines::open`].
+    pub fn outline(&self, a: usize) -> Option<Article> {
+        let (mut fields, mut shape) = self.fields(a)?;
+        let mut next = || fields.next().flatten().map(str::to_string);
+        let (id, title) = (next()?, next()?);
+        let (byline, date, source, url) = (next(), next(), next(), next());
+        let count = shape.next()? as usize;
+        let sections = shape
+            .take(count)
+            .map(|n| Section { heading: (n % 2 == 1).then(String::new), paragraphs: vec![String::new(); (n / 2) as usize] })
+            .collect();
+        Some(Article { id, file: String::new(), title, byline, date, source, url, sections, quotes: Vec::new() })
+    }
+
+    /// Article `a`'s id, without building its outline.
+    pub fn id(&self, a: usize) -> Option<&str> {
+        self.fields(a)?.0.next().flatten()
+    }
+
+    /// Article `a`'s fields (each absent one none), and its shape from its section count on.
+    fn fields(&self, a: usize) -> Option<(impl Iterator<Item = Option<&str>>, VarintReader<'_>)> {
+        let &(text_at, shape_at) = self.starts.get(a)?;
+        let mut shape = VarintReader(self.shape.0.get(shape_at as usize..)?);
+        let mut lens = [0u64; FIELDS];
+        for len in &mut lens {
+            *len = shape.next()?;
+        }
+        let mut at = text_at as usize;
+        let fields = lens.into_iter().map(move |len| {
+            let len = (len as usize).checked_sub(1)?;
+            let field = self.text.get(at..at + len);
+            at += len;
+            field
+        });
+        Some((fields, shape))
     }
 }
 
 /// Unsigned integers as LEB128 (seven bits a byte, low first), serialised as one byte string.
 #[derive(Debug, Default, Clone, PartialEq)]
-pub(super) struct Varints(Vec<u8>);
+pub(crate) struct Varints(Vec<u8>);
 
 impl Varints {
     pub fn push(&mut self, mut n: u64) {
@@ -126,7 +174,7 @@ impl FromIterator<u64> for Varints {
     }
 }
 
-pub(super) struct VarintReader<'a>(&'a [u8]);
+pub(crate) struct VarintReader<'a>(&'a [u8]);
 
 impl Iterator for VarintReader<'_> {
     type Item = u64;
@@ -206,8 +254,10 @@ mod tests {
         ];
         let encoded = postcard::to_allocvec(&Outlines::of(&articles)).unwrap();
         let decoded: Outlines = postcard::from_bytes(&encoded).unwrap();
-        let (back, passages) = decoded.into_articles(&lens(&articles)).unwrap();
+        let (opened, passages) = decoded.open(&lens(&articles)).unwrap();
+        let back: Vec<Article> = (0..opened.len()).filter_map(|a| opened.outline(a)).collect();
         assert_eq!(back, articles);
+        assert_eq!((opened.id(1), opened.id(3), opened.outline(3)), (Some("москва"), None, None));
         let mut expected = crate::search::passage_layout(&articles);
         expected.iter_mut().zip(lens(&articles).read()).for_each(|(p, len)| p.len = len as u32);
         assert_eq!(passages, expected, "the passage table the index would have, with the lengths in order");
@@ -219,20 +269,24 @@ mod tests {
         let enough = lens(&articles);
         let mut short = enough.clone();
         short.0.pop();
-        assert!(Outlines::of(&articles).into_articles(&short).is_err(), "more passages than lengths");
+        assert!(Outlines::of(&articles).open(&short).is_err(), "more passages than lengths");
         let mut long = enough.clone();
         long.push(5);
-        assert!(Outlines::of(&articles).into_articles(&long).is_err(), "more lengths than passages");
+        assert!(Outlines::of(&articles).open(&long).is_err(), "more lengths than passages");
         let mut cut = Outlines::of(&articles);
         cut.text.pop();
-        assert!(cut.into_articles(&enough).is_err(), "text shorter than its lengths");
+        assert!(cut.open(&enough).is_err(), "text shorter than its lengths");
         let mut extra = Outlines::of(&articles);
         extra.shape.push(1);
-        assert!(extra.into_articles(&enough).is_err(), "numbers left over");
+        assert!(extra.open(&enough).is_err(), "numbers left over");
+        let mut untitled = Outlines::of(&articles);
+        untitled.shape = std::iter::once(0).chain(untitled.shape.read().skip(1)).collect();
+        untitled.text.remove(0); // the id, "a"
+        assert!(untitled.open(&enough).is_err(), "an outline without an id");
         let mut inside = Outlines::of(&[article("é", "T", None, &[])]);
         inside.shape = [2u64, 2, 0, 0, 0, 0, 0].into_iter().collect(); // "é" is two bytes: cut inside it
         inside.text = "éT".into();
-        assert!(inside.into_articles(&(0..10).collect()).is_err(), "a length ending inside a character");
+        assert!(inside.open(&(0..10).collect()).is_err(), "a length ending inside a character");
     }
 
     #[test]
@@ -247,7 +301,11 @@ mod tests {
     proptest! {
         #[test]
         fn arbitrary_outlines_never_panic(count in 0u32..50, text in ".{0,40}", shape in proptest::collection::vec(any::<u8>(), 0..200), lens in proptest::collection::vec(any::<u8>(), 0..1000)) {
-            let _ = Outlines { count, text, shape: Varints(shape) }.into_articles(&Varints(lens));
+            if let Ok((opened, _)) = (Outlines { count, text, shape: Varints(shape), starts: Vec::new() }).open(&Varints(lens)) {
+                for a in 0..opened.len() {
+                    prop_assert!(opened.outline(a).is_some() && opened.id(a).is_some(), "an opened outline is readable");
+                }
+            }
         }
     }
 }

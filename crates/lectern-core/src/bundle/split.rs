@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Bundle, BundleError};
+use super::{ArticleSet, Bundle, BundleError};
 use super::outlines::{Outlines, Varints};
 use crate::model::Article;
 use crate::search::{IndexRest, Query, SearchIndex, ShardContent, ShardDirectory, TopicTable};
@@ -45,8 +45,9 @@ pub struct Head {
     pub bundle: u32,
     /// Every article without its text: headings and paragraphs are empty strings (their
     /// count kept) and quotations are left out, so the list and filters work before any text.
-    /// The file name is left out too: nothing needs it before the text.
-    pub articles: Vec<Article>,
+    /// The file name is left out too: nothing needs it before the text. A decoded head builds
+    /// each when first asked for.
+    pub articles: ArticleSet,
     /// The index without its terms: which shard holds a stem is known, its postings are not.
     pub index: SearchIndex,
     /// Topics and the map of all articles; per-article maps travel with each article.
@@ -109,7 +110,7 @@ pub fn split(bundle: Bundle, shard_bytes: usize) -> SplitBundle {
     let id = super::crc32(&super::encode(&bundle));
     let (index, contents, table) = bundle.index.split(shard_bytes);
     let Topics { topics, all, per_article } = bundle.topics;
-    let stubs = bundle.articles.iter().map(without_text).collect();
+    let stubs = ArticleSet::from(bundle.articles.iter().map(without_text).collect::<Vec<_>>());
     let articles: Vec<ArticlePart> = bundle
         .articles
         .into_iter()
@@ -183,7 +184,7 @@ impl From<Head> for StoredHead {
         let (shards, index) = head.index.into_pieces();
         StoredHead {
             start: HeadStart { bundle: head.bundle, shards },
-            rest: HeadRest { articles: Outlines::of(&head.articles), index, lens, topics: head.topics, first: head.first },
+            rest: HeadRest { articles: Outlines::of(head.articles.iter().map(|a| &**a)), index, lens, topics: head.topics, first: head.first },
         }
     }
 }
@@ -192,8 +193,8 @@ impl TryFrom<StoredHead> for Head {
     type Error = String;
 
     fn try_from(StoredHead { start, rest }: StoredHead) -> Result<Head, String> {
-        let (articles, passages) = rest.articles.into_articles(&rest.lens)?;
+        let (outlines, passages) = rest.articles.open(&rest.lens)?;
         let index = SearchIndex::from_pieces(start.shards, rest.index, passages);
-        Ok(Head { bundle: start.bundle, articles, index, topics: rest.topics, first: rest.first })
+        Ok(Head { bundle: start.bundle, articles: ArticleSet::outlined(outlines), index, topics: rest.topics, first: rest.first })
     }
 }
