@@ -1,7 +1,7 @@
 //! The articles the reader can show, with their search index, and the pure questions the UI
 //! asks of them. No DOM here: tested natively.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use lectern_core::bundle::{ArticleSet, Bundle, Head};
@@ -27,6 +27,14 @@ pub struct Library {
     pub texts: Rc<Vec<OnceCell<ArrivedText>>>,
     /// Where a split bundle's parts are fetched from.
     pub parts: Option<Rc<PartsSource>>,
+    /// An answer found before the reader's first render ([`Library::keep_answer`]).
+    kept: RefCell<Option<KeptAnswer>>,
+}
+
+struct KeptAnswer {
+    query: String,
+    filters: Vec<Filter>,
+    results: SearchResults,
 }
 
 /// The folder a split bundle's head came from, and the bundle its parts must belong to.
@@ -68,6 +76,7 @@ impl Library {
             topics: Rc::new(bundle.topics),
             texts: Rc::default(),
             parts: None,
+            kept: RefCell::default(),
         }
     }
 
@@ -80,6 +89,7 @@ impl Library {
             topics: Rc::new(head.topics),
             texts: Rc::new((0..n).map(|_| OnceCell::new()).collect()),
             parts: Some(Rc::new(PartsSource { base, bundle: head.bundle, requests: Default::default() })),
+            kept: RefCell::default(),
         };
         if let Some(first) = head.first.filter(|f| f.bundle == head.bundle) {
             library.fill_text(first.article as usize, first.text, first.map);
@@ -95,6 +105,8 @@ impl Library {
             topics: self.topics.clone(),
             texts: self.texts.clone(),
             parts: self.parts.clone(),
+            // Parts arrived: an answer kept before may be out of date.
+            kept: RefCell::default(),
         }
     }
 
@@ -186,11 +198,22 @@ impl Library {
     /// The search's answer, or none while a split bundle lacks a shard the query needs or the
     /// table a topic filter needs (a partial index would answer wrongly).
     pub fn answer(&self, query: &str, filters: &[Filter]) -> Option<SearchResults> {
+        let kept = self.kept.take();
+        if let Some(kept) = kept.filter(|k| k.query == query && k.filters == filters) {
+            return Some(kept.results);
+        }
         if self.parts.is_none() {
             return Some(self.search(query, filters));
         }
         let query = Query::parse(query);
         (self.index.missing_shards(&query).is_empty() && !self.lacks_passage_topics(filters)).then(|| self.search_parsed(&query, filters))
+    }
+
+    /// Keep `results`, found for `query` and `filters`, for the next [`Library::answer`] to
+    /// give if it is asked the same: the first view's answer, found while the texts it shows
+    /// were on their way, so that the reader's first render does not search again.
+    pub fn keep_answer(&self, query: &str, filters: &[Filter], results: SearchResults) {
+        *self.kept.borrow_mut() = Some(KeptAnswer { query: query.to_string(), filters: filters.to_vec(), results });
     }
 
     /// The first `n` hits [`Library::answer`] would give for `query` without filters, or none
@@ -315,6 +338,19 @@ mod tests {
         assert!(lib.answer("", &topic).is_none());
         assert!(lib.index.fill_passage_topics(parts.passage_topics.table.clone()));
         assert!(!lib.passage_topics_pending() && lib.answer("", &topic).is_some());
+    }
+
+    #[test]
+    fn a_kept_answer_is_given_once_for_its_own_query_and_not_after_a_refresh() {
+        let lib = library();
+        let kept = || SearchResults { total: 99, ..SearchResults::default() };
+        lib.keep_answer("gas ", &[], kept());
+        assert_eq!(lib.answer("weather ", &[]).map(|r| r.total), Some(1), "another query searches");
+        lib.keep_answer("gas ", &[], kept());
+        assert_eq!(lib.answer("gas ", &[]).map(|r| r.total), Some(99));
+        assert_eq!(lib.answer("gas ", &[]).map(|r| r.total), Some(3), "taken once");
+        lib.keep_answer("gas ", &[], kept());
+        assert_eq!(lib.refreshed().answer("gas ", &[]).map(|r| r.total), Some(3), "parts arrived since");
     }
 
     #[test]

@@ -149,3 +149,22 @@ fn an_opened_head_with_a_damaged_body_is_refused_when_decoded() {
     assert!(matches!(body.decode(start), Err(BundleError::Corrupt(_))));
     assert!(matches!(decode_part(&bytes), Err(BundleError::Corrupt(_))));
 }
+
+#[test]
+fn a_decoded_heads_answer_relabelled_from_the_texts_is_the_whole_bundles() {
+    let whole = seeds();
+    let parts = split(whole.clone(), 300);
+    // Decoded, the head builds each outline when first asked for.
+    let Part::Head(head) = decode_part(&encode_part(&PartRef::Head(&parts.head))).unwrap() else { panic!("a head") };
+    let query = Query::parse("russia ");
+    for i in head.index.missing_shards(&query) {
+        assert!(head.index.fill_shard(i, parts.shards[i].content.clone()));
+    }
+    assert!(head.index.fill_passage_topics(parts.passage_topics.table.clone()));
+    let expected = search(&whole.index, &whole.articles, &query, &[]);
+    let mut got = search(&head.index, &head.articles, &query, &[]);
+    assert!(got.facets.iter().any(|f| f.kind == FilterKind::Section), "sections to label");
+    assert_ne!(got, expected, "labelled from outlines");
+    whole.articles.iter().for_each(|a| got.relabel_sections(a));
+    assert_eq!(got, expected);
+}

@@ -2,12 +2,13 @@
 //! and exclusions against word positions, rank passages that match more of the query first,
 //! then apply filters and count what each filter value would give.
 
-use super::filter::{ActiveFilters, FacetCount, Facts, Filter, FilterKind, Key};
+use super::filter::{section_label, ActiveFilters, FacetCount, Facts, Filter, FilterKind, Key};
 use super::index::{PassageKind, SearchIndex};
 use super::lookup::ArticleLookup;
 use super::query::Query;
 use super::resolve::{near_words, resolve, ResolvedClause};
 use super::sections::SectionLayout;
+use crate::model::Article;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -51,6 +52,17 @@ impl SearchResults {
     /// The count listed for a filter value (0 when it is not listed).
     pub fn count_for(&self, kind: FilterKind, value: &str) -> usize {
         self.facets.iter().find(|f| f.kind == kind && f.value == value).map_or(0, |f| f.count)
+    }
+
+    /// Name the section filter's values in `article` after its headings: for an answer found
+    /// while its text was on its way, whose labels came from its outline.
+    pub fn relabel_sections(&mut self, article: &Article) {
+        for facet in self.facets.iter_mut().filter(|f| f.kind == FilterKind::Section) {
+            let Some((id, s)) = facet.value.rsplit_once('/') else { continue };
+            if let Some(label) = s.parse().ok().filter(|_| id == article.id).and_then(|s| section_label(article, s)) {
+                facet.label = label;
+            }
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 
 use super::index::{PassageKind, SearchIndex};
 use super::lookup::ArticleLookup;
+use crate::model::Article;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FilterKind {
@@ -168,18 +169,20 @@ impl Key {
     pub fn label<A: ArticleLookup + ?Sized>(self, facts: &Facts<A>) -> Option<String> {
         match self {
             Key::Article(a) => Some(facts.articles.article(a as usize)?.title.clone()),
-            Key::Section(a, s) => {
-                let article = facts.articles.article(a as usize)?;
-                match article.sections.get(s as usize)?.heading.as_deref()? {
-                    // A split bundle's outline knows a heading is there before its text arrives.
-                    "" => Some(format!("{}, section {}", article.title, s + 1)),
-                    heading => Some(heading.to_string()),
-                }
-            }
+            Key::Section(a, s) => section_label(facts.articles.article(a as usize)?, s as usize),
             Key::Speaker(s) => facts.index.quoted.speakers.get(s as usize).cloned(),
             Key::Topic(t) => facts.index.topical.labels.get(t as usize).cloned(),
             Key::Quoted => Some("In quotations only".to_string()),
         }
+    }
+}
+
+/// What the section filter calls section `s` of `article`: its heading, none without one.
+pub fn section_label(article: &Article, s: usize) -> Option<String> {
+    match article.sections.get(s)?.heading.as_deref()? {
+        // A split bundle's outline knows a heading is there before its text arrives.
+        "" => Some(format!("{}, section {}", article.title, s + 1)),
+        heading => Some(heading.to_string()),
     }
 }
 
