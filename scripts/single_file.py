@@ -74,9 +74,6 @@ def main() -> None:
             return ""
         if href and "stylesheet" in tag:
             return f"<style>{(dist / href.group(1)).read_text(encoding='utf-8')}</style>"
-        if href and "icon" in tag:
-            svg = base64.b64encode((dist / href.group(1)).read_bytes()).decode("ascii")
-            return f'<link rel=icon href="data:image/svg+xml;base64,{svg}">'
         return tag
 
     page = re.sub(r"<link[^>]*>", inline_link, page)
