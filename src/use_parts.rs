@@ -86,7 +86,7 @@ pub async fn first_view_parts(library: &Rc<Library>, view: ViewState) -> Option<
     });
     let wanted = library.wanted(&state.query, &state.filters, state.open);
     let searching = !state.query.trim().is_empty() || !state.filters.is_empty();
-    match arrived_before(library, wanted, &mut deadline).await {
+    match wait_before(ask(library, wanted), &mut deadline).await {
         Some(Ok(())) if searching => {}
         Some(Err(message)) => return Some(message),
         _ => return None,
@@ -106,23 +106,11 @@ pub async fn first_view_parts(library: &Rc<Library>, view: ViewState) -> Option<
     // While the texts are on their way, the whole answer (with its filter counts, some 7 ms
     // at 10,000 articles) for the reader's first render, which would otherwise search again.
     let mut answer = answer.or_else(|| library.answer(&state.query, &state.filters))?;
-    let outcome = match arriving {
-        Some(arrived) => wait_before(arrived, &mut deadline).await,
-        None => Some(Ok(())),
-    };
+    let outcome = wait_before(arriving, &mut deadline).await;
     // Its section filter was labelled from the outlines of articles whose texts came since.
     texts.iter().filter(|&&a| library.has_text(a)).for_each(|&a| answer.relabel_sections(&library.article(a)));
     library.keep_answer(&state.query, &state.filters, answer);
     outcome?.err()
-}
-
-/// Fetch `wanted`, and wait until it has arrived or failed (its outcome) or `deadline` passes
-/// (none).
-async fn arrived_before(library: &Rc<Library>, wanted: Wanted, deadline: &mut oneshot::Receiver<()>) -> Option<Result<(), String>> {
-    match ask(library, wanted) {
-        Some(arrived) => wait_before(arrived, deadline).await,
-        None => Some(Ok(())),
-    }
 }
 
 /// Fetch `wanted`: what hears its outcome, none when there is nothing to wait for.
@@ -134,7 +122,10 @@ fn ask(library: &Rc<Library>, wanted: Wanted) -> Option<oneshot::Receiver<Result
     parts::request(library, wanted, send).then_some(arrived)
 }
 
-async fn wait_before(arrived: oneshot::Receiver<Result<(), String>>, deadline: &mut oneshot::Receiver<()>) -> Option<Result<(), String>> {
+/// Wait until what was asked for has arrived or failed (its outcome; at once if nothing was)
+/// or `deadline` passes (none).
+async fn wait_before(asked: Option<oneshot::Receiver<Result<(), String>>>, deadline: &mut oneshot::Receiver<()>) -> Option<Result<(), String>> {
+    let Some(arrived) = asked else { return Some(Ok(())) };
     match select(arrived, deadline).await {
         Either::Left((outcome, _)) => Some(outcome.unwrap_or(Ok(()))),
         Either::Right(_) => None,
