@@ -151,6 +151,21 @@ fn an_opened_head_with_a_damaged_body_is_refused_when_decoded() {
 }
 
 #[test]
+fn a_heads_checksum_is_checked_with_its_rest() {
+    let parts = split(seeds(), 300);
+    let mut bytes = encode_part(&PartRef::Head(&parts.head));
+    // One bit flipped in the last byte of the body: the start still reads, to ask for shards.
+    *bytes.last_mut().unwrap() ^= 1;
+    let Ok(Opened::Head(start, body)) = open_part(&bytes) else { panic!("the start still reads") };
+    assert!(matches!(body.decode(start), Err(BundleError::Checksum)));
+    assert!(matches!(decode_part(&bytes), Err(BundleError::Checksum)));
+    // Damage inside the start itself is still named as damage to the file.
+    let mut early = encode_part(&PartRef::Head(&parts.head));
+    early[23..40].fill(0xFF);
+    assert!(matches!(open_part(&early), Err(BundleError::Checksum)));
+}
+
+#[test]
 fn a_decoded_heads_answer_relabelled_from_the_texts_is_the_whole_bundles() {
     let whole = seeds();
     let parts = split(whole.clone(), 300);

@@ -168,12 +168,18 @@ struct HeadRest {
     first: Option<ArticlePart>,
 }
 
-/// The undecoded rest of a head that [`super::open_part`] stopped at.
-pub struct HeadBody<'a>(pub(super) &'a [u8]);
+/// The undecoded rest of a head that [`super::open_part`] stopped at, with what checking the
+/// whole head's checksum takes.
+pub struct HeadBody<'a> {
+    pub(super) payload: &'a [u8],
+    pub(super) checksum: u32,
+    pub(super) body: &'a [u8],
+}
 
 impl HeadBody<'_> {
     pub fn decode(self, start: HeadStart) -> Result<Head, BundleError> {
-        let rest = super::read_all(self.0)?;
+        super::checked(self.payload, self.checksum)?;
+        let rest = super::read_all(self.body)?;
         Head::try_from(StoredHead { start, rest }).map_err(BundleError::Corrupt)
     }
 }
