@@ -38,7 +38,7 @@ trunk build --release
 # The results on screen kept outside the reader's state, one callback per part request: -0.3 KB
 # (348.9 KB). The styles inlined in index.html, the head read before the reader mounts: -0.5 KB
 # (348.4 KB). Outlines built when first asked for, the first view's answer kept, the icon
-# inlined: 2.2 KB, less 1 KB from wasm-opt --converge (349.6 KB).
+# inlined: 2.1 KB, less 1 KB from wasm-opt --converge (349.5 KB).
 python3 scripts/size_report.py dist --budget-kb 350
 
 step "4/4 end-to-end tests (playwright-core, release build on 127.0.0.1)"
