@@ -122,10 +122,12 @@ impl Library {
 
     /// Article `a` with its text: in a split bundle, its outline until the text has arrived.
     pub fn article(&self, a: usize) -> Rc<Article> {
-        match self.arrived(a) {
-            Some((text, _)) => text.clone(),
-            None => self.articles.get(a).cloned().unwrap_or_else(|| panic!("no article {a} in {self:?}")),
-        }
+        self.current(a).cloned().unwrap_or_else(|| panic!("no article {a} in {self:?}"))
+    }
+
+    /// Article `a` as it is here now: its text once arrived, else its outline.
+    fn current(&self, a: usize) -> Option<&Rc<Article>> {
+        self.arrived(a).map(|(text, _)| text).or_else(|| self.articles.get(a))
     }
 
     /// Is article `a`'s text here (always, in a whole bundle)?
@@ -188,7 +190,7 @@ impl Library {
 
     pub fn text(&self, passage: &Passage) -> &str {
         let a = passage.article as usize;
-        passage_text(self.arrived(a).map_or(&self.articles[a], |(text, _)| &**text), passage)
+        passage_text(self.current(a).unwrap_or_else(|| panic!("no article {a} in {self:?}")), passage)
     }
 
     pub fn search(&self, query: &str, filters: &[Filter]) -> SearchResults {
@@ -288,7 +290,7 @@ impl ArticleLookup for WithTexts<'_> {
     }
 
     fn article(&self, a: usize) -> Option<&Article> {
-        self.0.arrived(a).map(|(text, _)| &**text).or_else(|| self.0.articles.article(a))
+        self.0.current(a).map(|a| &**a)
     }
 
     fn position(&self, id: &str) -> Option<usize> {
