@@ -29,6 +29,8 @@ pub struct Library {
     pub parts: Option<Rc<PartsSource>>,
     /// An answer found before the reader's first render ([`Library::keep_answer`]).
     kept: RefCell<Option<KeptAnswer>>,
+    /// Texts the first view asked for ([`Library::keep_first_texts`]).
+    first_texts: RefCell<Vec<usize>>,
 }
 
 struct KeptAnswer {
@@ -77,6 +79,7 @@ impl Library {
             texts: Rc::default(),
             parts: None,
             kept: RefCell::default(),
+            first_texts: RefCell::default(),
         }
     }
 
@@ -90,6 +93,7 @@ impl Library {
             texts: Rc::new((0..n).map(|_| OnceCell::new()).collect()),
             parts: Some(Rc::new(PartsSource { base, bundle: head.bundle, requests: Default::default() })),
             kept: RefCell::default(),
+            first_texts: RefCell::default(),
         };
         if let Some(first) = head.first.filter(|f| f.bundle == head.bundle) {
             library.fill_text(first.article as usize, first.text, first.map);
@@ -107,6 +111,7 @@ impl Library {
             parts: self.parts.clone(),
             // Parts arrived: an answer kept before may be out of date.
             kept: RefCell::default(),
+            first_texts: RefCell::default(),
         }
     }
 
@@ -216,6 +221,18 @@ impl Library {
     /// were on their way, so that the reader's first render does not search again.
     pub fn keep_answer(&self, query: &str, filters: &[Filter], results: SearchResults) {
         *self.kept.borrow_mut() = Some(KeptAnswer { query: query.to_string(), filters: filters.to_vec(), results });
+    }
+
+    /// Keep the articles whose texts the first view asked for, for the reader's first render
+    /// to take ([`Library::take_first_texts`]): the first view is drawn without those still on
+    /// their way when it stops waiting, and when they arrive, nothing else would draw them.
+    pub fn keep_first_texts(&self, articles: Vec<usize>) {
+        *self.first_texts.borrow_mut() = articles;
+    }
+
+    /// The articles [`Library::keep_first_texts`] kept, once.
+    pub fn take_first_texts(&self) -> Vec<usize> {
+        self.first_texts.take()
     }
 
     /// The first `n` hits [`Library::answer`] would give for `query` without filters, or none
@@ -353,6 +370,19 @@ mod tests {
         assert_eq!(lib.answer("gas ", &[]).map(|r| r.total), Some(3), "taken once");
         lib.keep_answer("gas ", &[], kept());
         assert_eq!(lib.refreshed().answer("gas ", &[]).map(|r| r.total), Some(3), "parts arrived since");
+    }
+
+    #[test]
+    fn the_first_views_texts_are_given_once_and_wanted_only_while_missing() {
+        let parts = lectern_core::bundle::split(Bundle::build(vec![library().articles[0].clone(), library().articles[1].clone()]), 40);
+        let lib = Library::from_head(parts.head, "https://example.org/archive/index.lectern".into());
+        lib.keep_first_texts(vec![0, 1]);
+        assert!(lib.refreshed().take_first_texts().is_empty(), "not a refreshed library's");
+        let first = lib.take_first_texts();
+        assert_eq!(first, [0, 1]);
+        assert!(lib.take_first_texts().is_empty(), "taken once");
+        // The first article came with the head.
+        assert_eq!(lib.wanted("", &[], first).articles, [1]);
     }
 
     #[test]

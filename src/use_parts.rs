@@ -30,8 +30,11 @@ pub fn use_parts(state: &UseReducerHandle<ReaderState>) -> Callback<Vec<usize>> 
     // Asked for while rendering, not in an effect: effects run only after the browser has laid
     // out and painted the first render (some 100 ms for an archive's first view), and these
     // fetches need not wait for that. `request` only starts fetches; nothing here renders.
+    // The first render also waits for the first results' texts that the first view asked for
+    // and was drawn without (arriving later, nothing else would draw them).
     use_memo(deps, move |(library, query, filters, open)| {
-        request(library, library.wanted(query, filters, *open), dispatcher);
+        let articles = open.iter().copied().chain(library.take_first_texts());
+        request(library, library.wanted(query, filters, articles), dispatcher);
     });
     // What is on screen is kept here, not in the reader's state: the observer reports after
     // each new listing is drawn, and a render of the whole reader for each report (10-20 ms at
@@ -103,6 +106,7 @@ pub async fn first_view_parts(library: &Rc<Library>, view: ViewState) -> Option<
     let articles = with_text.filter(|p| p.kind != PassageKind::Title).map(|p| p.article as usize);
     let texts = library.missing_texts(articles);
     let arriving = ask(library, Wanted { articles: texts.clone(), ..Wanted::default() });
+    library.keep_first_texts(texts.clone());
     // While the texts are on their way, the whole answer (with its filter counts, some 7 ms
     // at 10,000 articles) for the reader's first render, which would otherwise search again.
     let mut answer = answer.or_else(|| library.answer(&state.query, &state.filters))?;

@@ -21,10 +21,12 @@ export async function startDemos() {
   return {
     ...urls,
     /** A watched page at `path` on the pages origin (waits for the load event only);
-     *  `init` runs in it before any of the page's own scripts. */
-    async page(path, { init, ...options } = {}) {
+     *  `init` runs in it before any of the page's own scripts, `prepare` (given the page)
+     *  before it is opened. */
+    async page(path, { init, prepare, ...options } = {}) {
       const page = await watchedPage(browser, options);
       if (init) await page.context().addInitScript(init);
+      if (prepare) await prepare(page);
       page.response = await page.goto(urls.pages + path);
       return page;
     },

@@ -44,8 +44,8 @@ before(async () => {
 });
 after(async () => { await demos?.stop(); });
 
-async function open(path) {
-  const page = await demos.page(path);
+async function open(path, options) {
+  const page = await demos.page(path, options);
   page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   page.fetched = [];
   page.on('request', (r) => page.fetched.push(new URL(r.url()).pathname));
@@ -106,6 +106,29 @@ test('a split bundle shows what the CLI reports, fetching only the parts it need
   const cliLabels = cli.topics.map((t) => t.label);
   for (const label of labels) assert.ok(cliLabels.includes(label), label);
   await shot(page, 'split-bundle');
+  assert.deepEqual(page.problems, []);
+});
+
+test('result texts that arrive after the first view was drawn without them are shown', LIMIT, async () => {
+  // The first view waits a little for its results' texts, then is drawn without them. Held
+  // until then, they arrive after: the reader must show them, with nothing else happening.
+  const held = [];
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const page = await open('docs/reader/?src=e2e-split/index.lectern#q=pipeline', {
+    prepare: (p) => p.route('**/e2e-split/a/*.lectern', async (route) => {
+      held.push(route.request().url());
+      await released;
+      await route.continue();
+    }),
+  });
+  await page.locator('.lectern-result-loading').first().waitFor();
+  assert.ok(held.length > 0, 'result texts were asked for before the first view was drawn');
+  release();
+  await page.waitForFunction(() => document.querySelector('.lectern-result-excerpt')
+    && !document.querySelector('.lectern-result-loading'), null, { timeout: 10_000 });
+  const excerpts = await page.locator('.lectern-result-excerpt').allInnerTexts();
+  assert.ok(excerpts.every((e) => /pipeline/i.test(e)), excerpts.join(' | '));
   assert.deepEqual(page.problems, []);
 });
 
