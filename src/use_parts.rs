@@ -33,8 +33,9 @@ pub fn use_parts(state: &UseReducerHandle<ReaderState>) -> Callback<Vec<usize>> 
     // The first render also waits for the first results' texts that the first view asked for
     // and was drawn without (arriving later, nothing else would draw them).
     use_memo(deps, move |(library, query, filters, open)| {
-        let articles = open.iter().copied().chain(library.take_first_texts());
-        request(library, library.wanted(query, filters, articles), dispatcher);
+        let mut wanted = library.wanted(query, filters, *open);
+        wanted.articles.extend(library.take_first_texts().into_iter().filter(|&a| !library.has_text(a)));
+        request(library, wanted, dispatcher);
     });
     // What is on screen is kept here, not in the reader's state: the observer reports after
     // each new listing is drawn, and a render of the whole reader for each report (10-20 ms at
