@@ -15,11 +15,24 @@ export const shots = join(repo, 'target', 'screenshots');
 export const WIDE = { width: 1440, height: 900 };
 export const NARROW = { width: 360, height: 800 };
 
+// Features Playwright (1.65, pinned by package-lock.json) disables itself: Chromium reads only
+// the last --disable-features it is given, so the list below repeats them.
+const PLAYWRIGHT_DISABLED = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints', 'NetworkTimeServiceQuerying',
+  'AimEnabled', 'PreconnectToSearch'];
+// Debian's Chromium runs headless as the whole browser (Playwright's own headless shell has no
+// browser UI), and each new window starts two renderers for its address bar's popups. Each test
+// and each cold load of a benchmark opens a window, so they loaded beside the page, on the same
+// two cores: in a traced first view they took more CPU than the page's own main thread.
+const BROWSER_UI_OFF = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+      `--disable-features=${[...PLAYWRIGHT_DISABLED, ...BROWSER_UI_OFF].join(',')}`],
   });
 }
 
