@@ -46,7 +46,7 @@ pub fn SpeakerGroup(props: &SpeakerGroupProps) -> Html {
                         type="button"
                         class="lectern-speaker-filter"
                         aria-pressed={props.filtering.to_string()}
-                        aria-label={format!("Show only passages quoting {speaker}")}
+                        aria-label={format!("Filter: passages quoting {speaker}")}
                         title={format!("Show only passages quoting {speaker}")}
                         onclick={props.on_filter.reform(move |_| speaker.clone())}
                     >{ "Filter" }</button>

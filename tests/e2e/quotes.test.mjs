@@ -84,7 +84,7 @@ test('the quotes panel lists speakers, expands to their quotes and opens one', a
 
 test('a speaker is a filter with a chip and a URL; quotes only narrows a search', async () => {
   const page = await app.page();
-  await panel(page).getByRole('button', { name: 'Show only passages quoting Zafar Hilaly' }).click();
+  await panel(page).getByRole('button', { name: 'Filter: passages quoting Zafar Hilaly' }).click();
   const chip = page.getByTestId('filter-chip');
   await chip.waitFor();
   assert.match(await chip.innerText(), /Speaker\s*Zafar Hilaly/i);
