@@ -162,7 +162,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             ondrop={drop_handlers.2}
         >
             <a class="lectern-skip" href="#" onclick={skip_to_article(root)}>{ "Skip to article" }</a>
-            <header class="lectern-bar">
+            <div class="lectern-bar">
                 <span class="lectern-brand" aria-hidden="true">{ "❦" }</span>
                 <span class="lectern-name">{ "Lectern" }</span>
                 <SearchBar query={state.query.clone()} input={search_input} {on_query} on_step={on_step.clone()} />
@@ -174,7 +174,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 <span class="lectern-count" data-testid="result-count" aria-live="polite" aria-busy={busy.then_some("true")}>
                     { count_label(searching.then_some(results.total), library.articles.len()) }
                 </span>
-            </header>
+            </div>
             <SetupProblems problems={setup.problems.clone()} />
             if let Some(text) = state.notice.clone() {
                 <Notice {text} on_dismiss={on_dismiss} />

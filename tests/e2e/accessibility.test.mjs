@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { startDemos } from './demos.mjs';
 import { NARROW, articlesFolder, dist, repo, start } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -21,17 +22,19 @@ before(async () => {
 });
 after(async () => { await app?.stop(); });
 
-/** Axe's violations on the page as it is now, one line each, with where. */
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
-    return violations.map((v) => `${v.id} (${v.impact}): ${v.help}, at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-  });
+/** Axe's violations on the page as it is now, one line each, with where (inside shadow roots
+ *  too). Axe is evaluated through the DevTools protocol, which a page's CSP does not govern. */
+async function violations(page, skip = []) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async (skip) => {
+    const rules = Object.fromEntries(skip.map((id) => [id, { enabled: false }]));
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'], rules });
+    return violations.map((v) => `${v.id} (${v.impact}): ${v.help}, at ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join('; ')}`);
+  }, skip);
 }
 
-async function expectNone(page, view) {
-  assert.deepEqual(await violations(page), [], `accessibility problems in ${view}`);
+async function expectNone(page, view, skip) {
+  assert.deepEqual(await violations(page, skip), [], `accessibility problems in ${view}`);
 }
 
 for (const colorScheme of ['light', 'dark']) {
@@ -76,4 +79,21 @@ test('a split bundle and a bundle that cannot be loaded', LIMIT, async () => {
   await broken.goto(`${app.url}?src=no-such-bundle.lectern`);
   await broken.getByTestId('error').waitFor();
   await expectNone(broken, 'the message for a bundle that is not there');
+});
+
+test('readers embedded in host pages, one or two to a page, light and dark', LIMIT, async () => {
+  const demos = await startDemos();
+  try {
+    for (const [path, colorScheme] of [['strict-csp.html', 'light'], ['sub-path.html', 'dark'], ['api.html', 'light'], ['two-readers.html', 'dark']]) {
+      const page = await demos.page(path, { colorScheme });
+      await page.getByTestId('article-title').first().waitFor();
+      // Two readers of one page have landmarks of the same names (their search, their own
+      // articles): telling them apart would take a name for each reader, which the embedding
+      // attributes do not give yet.
+      await expectNone(page, `${path} (${colorScheme})`, path === 'two-readers.html' ? ['landmark-unique'] : []);
+      await page.context().close();
+    }
+  } finally {
+    await demos.stop();
+  }
 });
