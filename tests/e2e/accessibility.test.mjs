@@ -3,13 +3,12 @@
 // dark, wide and on a phone, searching and not, every panel, a split bundle and an error. Any
 // violation fails the test with axe's own account of it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDemos } from './demos.mjs';
-import { NARROW, articlesFolder, dist, repo, start } from './harness.mjs';
+import { NARROW, articlesFolder, dist, lectern, start } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LIMIT = { timeout: 90_000 };
@@ -17,7 +16,6 @@ const LIMIT = { timeout: 90_000 };
 let app;
 before(async () => {
   app = await start();
-  const lectern = (...args) => execFileSync('cargo', ['run', '-q', '--bin', 'lectern', '--', ...args], { cwd: repo, stdio: 'pipe' });
   lectern('bundle', '--split', articlesFolder('lectern-a11y-', 'Harbour Report\n\nThe harbour reopened on Tuesday.\n'), '-o', join(dist, 'e2e-a11y-split'));
 });
 after(async () => { await app?.stop(); });
@@ -71,12 +69,10 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('a split bundle and a bundle that cannot be loaded', LIMIT, async () => {
-  const split = await app.page({ hash: '' });
-  await split.goto(`${app.url}?src=e2e-a11y-split/index.lectern#q=harbour`);
+  const split = await app.page({ search: '?src=e2e-a11y-split/index.lectern', hash: '#q=harbour' });
   await split.getByTestId('result').first().waitFor();
   await expectNone(split, 'a split bundle searched');
-  const broken = await app.page({ colorScheme: 'dark' });
-  await broken.goto(`${app.url}?src=no-such-bundle.lectern`);
+  const broken = await app.page({ colorScheme: 'dark', search: '?src=no-such-bundle.lectern' });
   await broken.getByTestId('error').waitFor();
   await expectNone(broken, 'the message for a bundle that is not there');
 });

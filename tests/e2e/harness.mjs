@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, the
 // release build served from 127.0.0.1, screenshots under target/screenshots/.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,11 @@ export async function watchedPage(browser, { viewport = WIDE, colorScheme = 'lig
   return page;
 }
 
+/** Run the `lectern` CLI from the repository (as `cargo run` does); gives what it printed. */
+export function lectern(...args) {
+  return execFileSync('cargo', ['run', '-q', '--bin', 'lectern', '--', ...args], { cwd: repo, stdio: 'pipe' });
+}
+
 /** A fresh folder of articles for the CLI: the two seeds and `harbour.md` with `harbour`. */
 export function articlesFolder(prefix, harbour) {
   const folder = mkdtempSync(join(tmpdir(), prefix));
@@ -71,10 +77,11 @@ export async function start() {
   const browser = await launch();
   return {
     url: server.url,
-    /** A fresh page on the standalone site, once its reader shows. */
-    async page({ viewport = WIDE, colorScheme = 'light', hash = '' } = {}) {
+    /** A fresh page on the standalone site (`search` and `hash` added to its URL), once its
+     *  reader shows. */
+    async page({ viewport = WIDE, colorScheme = 'light', search = '', hash = '' } = {}) {
       const page = await watchedPage(browser, { viewport, colorScheme });
-      await page.goto(server.url + hash);
+      await page.goto(server.url + search + hash);
       await page.getByTestId('reader').waitFor();
       return page;
     },

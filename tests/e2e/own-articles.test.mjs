@@ -1,12 +1,11 @@
 // Readers' own articles: a bundle made by the CLI and loaded with src=, damaged bundles, and
 // files added in the browser (chosen or dropped), kept across a reload and removed again.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDemos } from './demos.mjs';
-import { articlesFolder, dist, repo, shot } from './harness.mjs';
+import { articlesFolder, dist, lectern, shot } from './harness.mjs';
 
 const LIMIT = { timeout: 90_000 };
 const XSS_TITLE = 'Harbour <img src=x onerror="alert(1)"> Report';
@@ -27,7 +26,7 @@ before(async () => {
   demos = await startDemos();
   folder = articlesFolder('lectern-e2e-', ADDED);
   corpus = join(dist, 'e2e-corpus.lectern');
-  execFileSync('cargo', ['run', '-q', '--bin', 'lectern', '--', 'bundle', folder, '-o', corpus], { cwd: repo, stdio: 'pipe' });
+  lectern('bundle', folder, '-o', corpus);
   // Damaged copies, each to be refused with its own message.
   const bytes = readFileSync(corpus);
   writeFileSync(join(dist, 'e2e-truncated.lectern'), bytes.subarray(0, bytes.length - 100));
@@ -41,7 +40,7 @@ before(async () => {
 after(async () => { await demos?.stop(); });
 
 function inspect() {
-  return JSON.parse(execFileSync('cargo', ['run', '-q', '--bin', 'lectern', '--', 'inspect', '--json', folder], { cwd: repo }));
+  return JSON.parse(lectern('inspect', '--json', folder));
 }
 
 /** A page that fails the test if anything it shows ever runs as script. */

@@ -2,12 +2,11 @@
 // index shards a query needs and the texts it shows, and says so when a part is missing or
 // belongs to another build.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDemos } from './demos.mjs';
-import { articlesFolder, dist, repo, shot } from './harness.mjs';
+import { articlesFolder, dist, lectern, shot } from './harness.mjs';
 
 const LIMIT = { timeout: 90_000 };
 const HARBOUR = `Harbour <img src=x onerror="alert(1)"> Report
@@ -24,7 +23,6 @@ let shardCount;
 before(async () => {
   demos = await startDemos();
   folder = articlesFolder('lectern-split-', HARBOUR);
-  const lectern = (...args) => execFileSync('cargo', ['run', '-q', '--bin', 'lectern', '--', ...args], { cwd: repo, stdio: 'pipe' });
   lectern('bundle', '--split', folder, '-o', join(dist, 'e2e-split'));
   cli = JSON.parse(lectern('inspect', '--json', folder));
   shardCount = readdirSync(join(dist, 'e2e-split', 's')).length;
