@@ -104,10 +104,7 @@ mod tests {
     }
 
     fn base() -> Library {
-        Library::from_articles(vec![lectern_core::ingest(&lectern_core::SourceFile {
-            name: "a.txt".into(),
-            bytes: b"Alpha\n\nOne.\n".to_vec(),
-        })
+        Library::from_articles(vec![lectern_core::ingest(&lectern_core::SourceFile::new("a.txt", &b"Alpha\n\nOne.\n"[..]))
         .unwrap()])
     }
 

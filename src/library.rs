@@ -322,7 +322,7 @@ mod tests {
 
     fn library() -> Library {
         let read = |name: &str, text: &str| {
-            ingest(&SourceFile { name: name.into(), bytes: text.as_bytes().to_vec() }).unwrap()
+            ingest(&SourceFile::new(name, text.as_bytes().to_vec())).unwrap()
         };
         Library::from_articles(vec![
             read("a.txt", "First Story\n\nThe gas pipeline opened on Monday, officials said.\n"),

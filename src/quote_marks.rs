@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn marks_carry_tone_label_and_tip() {
         let text = "Title\n\n“One,” said Ana Ruiz. “Two,” she said.\n\n“Three,” said Li Wei.\n";
-        let a = ingest(&SourceFile { name: "a.txt".into(), bytes: text.as_bytes().to_vec() }).unwrap();
+        let a = ingest(&SourceFile::new("a.txt", text.as_bytes().to_vec())).unwrap();
         let marks = quote_marks(&a, Some(1));
         let first = &marks[&(0, 0)];
         assert_eq!(first.len(), 2);

@@ -238,7 +238,7 @@ mod tests {
 
     fn library() -> Rc<Library> {
         let read = |name: &str, text: &str| {
-            ingest(&SourceFile { name: name.into(), bytes: text.as_bytes().to_vec() }).unwrap()
+            ingest(&SourceFile::new(name, text.as_bytes().to_vec())).unwrap()
         };
         Rc::new(Library::from_articles(vec![
             read("a.txt", "First\n\nThe gas pipeline opened on Monday, officials said.\n"),
@@ -330,11 +330,8 @@ mod tests {
     #[test]
     fn choosing_a_quotation_opens_its_article_at_it() {
         let lib = Rc::new(Library::from_articles(vec![
-            ingest(&SourceFile { name: "a.txt".into(), bytes: b"First\n\nNothing here.\n".to_vec() }).unwrap(),
-            ingest(&SourceFile {
-                name: "q.txt".into(),
-                bytes: "Quoted\n\nIntro.\n\n\u{201c}We will go,\u{201d} said Ana Ruiz.\n".as_bytes().to_vec(),
-            })
+            ingest(&SourceFile::new("a.txt", b"First\n\nNothing here.\n".to_vec())).unwrap(),
+            ingest(&SourceFile::new("q.txt", "Quoted\n\nIntro.\n\n\u{201c}We will go,\u{201d} said Ana Ruiz.\n"))
             .unwrap(),
         ]));
         let s = Rc::new(ReaderState::new(lib.clone(), ViewState::default()));
@@ -367,7 +364,7 @@ mod tests {
     #[test]
     fn a_changed_set_keeps_the_open_article_and_the_query_or_reveals_an_added_one() {
         let s = state(link("b")).reduce(Action::SetQuery("gas".into())).reduce(Action::OpenPassage(3));
-        let read = |name: &str, text: &str| ingest(&SourceFile { name: name.into(), bytes: text.as_bytes().to_vec() }).unwrap();
+        let read = |name: &str, text: &str| ingest(&SourceFile::new(name, text.as_bytes().to_vec())).unwrap();
         let mut articles: Vec<_> = s.library.articles.iter().map(|a| (**a).clone()).collect();
         articles.insert(0, read("c.txt", "Third\n\nA new article about gas.\n"));
         let bigger = Rc::new(Library::from_articles(articles));

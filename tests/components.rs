@@ -26,6 +26,9 @@ fn article(id: &str, title: &str, sections: Vec<(Option<&str>, Vec<&str>)>) -> A
         date: Some("12 March 2024".into()),
         source: None,
         url: None,
+        language: None,
+        summary: false,
+        categories: Vec::new(),
         sections: sections
             .into_iter()
             .map(|(h, ps)| Section {

@@ -39,6 +39,9 @@ pub fn generate(n: usize) -> Vec<Article> {
                 date: None,
                 source: None,
                 url: None,
+                language: None,
+                summary: false,
+                categories: Vec::new(),
                 sections,
                 quotes: Vec::new(),
             }

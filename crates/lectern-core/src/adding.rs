@@ -5,21 +5,30 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use crate::bundle::{self, Bundle};
-use crate::{files, ingest, push_unique, Article, SourceFile};
+use crate::ingest::Form;
+use crate::{push_unique, read_source, Article, SourceFile};
 
-/// Larger files are refused: a 20 MB "article" is a mistake, and would take long to index.
+/// Larger text files are refused: a 20 MB "article" is a mistake, and would take long to index.
 pub const MAX_FILE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
+/// Saved pages carry their markup, archives their images, feeds many articles: more room.
+pub const MAX_MARKUP_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// The endings the browser's file chooser offers, for its `accept` attribute.
+pub const ACCEPTED: &str = ".txt,.md,.markdown,.html,.htm,.xhtml,.mhtml,.mht,.xml,.rss,.atom,.rdf,.json";
 
 /// Why a file is not even read, from its name and size alone (checked before its bytes are).
 pub fn refusal(name: &str, size: f64) -> Option<String> {
-    if !files::is_article_file(std::path::Path::new(name)) {
-        return Some(format!("{name} is not a .txt or .md file, so it was not added."));
-    }
-    if size > MAX_FILE_BYTES {
+    let Some(form) = Form::of_name(name) else {
         return Some(format!(
-            "{name} is {:.1} MB; files over {:.0} MB are not added.",
+            "{name} is not an article file (text, Markdown, a web page, a web archive or a feed), so it was not added."
+        ));
+    };
+    let limit = if matches!(form, Form::Text | Form::Markdown) { MAX_FILE_BYTES } else { MAX_MARKUP_BYTES };
+    if size > limit {
+        return Some(format!(
+            "{name} is {:.1} MB; files like it over {:.0} MB are not added.",
             size / (1024.0 * 1024.0),
-            MAX_FILE_BYTES / (1024.0 * 1024.0)
+            limit / (1024.0 * 1024.0)
         ));
     }
     None
@@ -42,10 +51,15 @@ pub struct FileToAdd {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AddedFile {
     pub name: String,
+    /// The file as UTF-8 text that reads back to the same articles (a page in another
+    /// encoding is stored decoded, behind a byte-order mark that says so).
     pub text: String,
-    /// The article's id in the combined set (made unique against the others) and its title.
+    /// Its first article's id in the combined set (made unique against the others), the one
+    /// to open, and a title for the file: the article's, or a feed's count of entries.
     pub id: String,
     pub title: String,
+    /// How many articles it gave (a feed gives one per entry).
+    pub articles: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,14 +96,16 @@ pub fn run(job: AddJob, mut step: impl FnMut(AddStep)) -> AddResult {
     let (mut added, mut problems) = (Vec::new(), Vec::new());
     for (done, file) in job.files.into_iter().enumerate() {
         step(AddStep::Reading { done, total, name: Some(file.name.clone()) });
-        let source = SourceFile { name: file.name, bytes: file.bytes };
-        match ingest(&source) {
-            Ok(article) => {
-                let title = article.title.clone();
-                push_unique(&mut articles, article);
-                let id = articles.last().map(|a| a.id.clone()).unwrap_or_default();
-                let text = String::from_utf8_lossy(&source.bytes).into_owned();
-                added.push(AddedFile { name: source.name, text, id, title });
+        let source = SourceFile::new(file.name, file.bytes);
+        match read_source(&source) {
+            Ok(read) => {
+                let title = file_title(&source.name, &read);
+                let first = articles.len();
+                let count = read.len();
+                read.into_iter().for_each(|article| push_unique(&mut articles, article));
+                let id = articles.get(first).map(|a| a.id.clone()).unwrap_or_default();
+                let text = crate::ingest::storable_text(&source);
+                added.push(AddedFile { name: source.name, text, id, title, articles: count });
             }
             Err(e) => problems.push(format!("{e}.")),
         }
@@ -99,9 +115,20 @@ pub fn run(job: AddJob, mut step: impl FnMut(AddStep)) -> AddResult {
     AddResult { bundle: bundle::encode(&Bundle::build(articles)), added, problems }
 }
 
+/// One article's title, or for a feed how many articles it gave and from where.
+fn file_title(name: &str, read: &[Article]) -> String {
+    match read {
+        [one] => one.title.clone(),
+        many => {
+            let from = many.first().and_then(|a| a.source.clone()).unwrap_or_else(|| name.to_string());
+            format!("{} articles from {from}", many.len())
+        }
+    }
+}
+
 /// Page and worker are built together, but a browser may hold an older worker in its cache:
 /// every message starts with this, and a mismatch is refused rather than misread.
-const PROTOCOL: u16 = 1;
+const PROTOCOL: u16 = 2;
 
 pub fn encode_message<T: Serialize>(message: &T) -> Vec<u8> {
     let mut out = PROTOCOL.to_le_bytes().to_vec();
@@ -127,14 +154,16 @@ mod tests {
     }
 
     fn base() -> Vec<Article> {
-        vec![ingest(&SourceFile { name: "alpha.txt".into(), bytes: b"Alpha\n\nThe first one.\n".to_vec() }).unwrap()]
+        vec![crate::ingest(&SourceFile::new("alpha.txt", b"Alpha\n\nThe first one.\n".to_vec())).unwrap()]
     }
 
     #[test]
     fn names_and_sizes_are_checked_before_reading() {
         assert!(refusal("notes.md", 1000.0).is_none());
-        assert!(refusal("photo.png", 10.0).unwrap().contains("not a .txt or .md file"));
-        assert!(refusal("huge.txt", 20.0 * 1024.0 * 1024.0).unwrap().contains("20.0 MB; files over 5 MB"));
+        assert!(refusal("page.html", 6.0 * 1024.0 * 1024.0).is_none());
+        assert!(refusal("photo.png", 10.0).unwrap().contains("not an article file"));
+        assert!(refusal("huge.txt", 20.0 * 1024.0 * 1024.0).unwrap().contains("20.0 MB; files like it over 5 MB"));
+        assert!(refusal("huge.html", 50.0 * 1024.0 * 1024.0).unwrap().contains("50.0 MB; files like it over 20 MB"));
     }
 
     #[test]

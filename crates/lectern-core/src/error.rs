@@ -20,6 +20,19 @@ pub enum IngestErrorKind {
     NoText,
     UnclosedFrontMatter { line: usize },
     Unreadable(String),
+    /// A web page whose main content is not an article: a homepage, a list of links, a login
+    /// wall.
+    NoArticle,
+    /// Over the size Lectern reads for this form, in bytes.
+    TooLarge { size: usize, limit: usize },
+    /// Elements nested deeper than any real page nests them (a hostile or broken page).
+    TooDeep { limit: usize },
+    /// A feed or web archive that cannot be parsed; the parser's reason.
+    Malformed { what: &'static str, why: String },
+    /// A well-formed feed with no entries.
+    EmptyFeed,
+    /// Web pages and feeds need the `inputs` feature, which this build of Lectern lacks.
+    Unsupported(&'static str),
 }
 
 impl fmt::Display for IngestErrorKind {
@@ -43,6 +56,22 @@ impl fmt::Display for IngestErrorKind {
                 "the front matter opened with '---' on line {line} is never closed with '---'"
             ),
             Self::Unreadable(why) => write!(f, "could not be read: {why}"),
+            Self::NoArticle => f.write_str(
+                "no article found: the page looks like a homepage, a list of links or a login wall",
+            ),
+            Self::TooLarge { size, limit } => write!(
+                f,
+                "the file is {:.1} MB; Lectern reads files of this kind up to {:.0} MB",
+                *size as f64 / 1_048_576.0,
+                *limit as f64 / 1_048_576.0
+            ),
+            Self::TooDeep { limit } => write!(
+                f,
+                "the page nests its elements more than {limit} deep, which no article does: it is broken or hostile"
+            ),
+            Self::Malformed { what, why } => write!(f, "not a readable {what}: {why}"),
+            Self::EmptyFeed => f.write_str("the feed has no entries"),
+            Self::Unsupported(what) => write!(f, "{what} are not read by this build of Lectern"),
         }
     }
 }

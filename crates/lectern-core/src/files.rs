@@ -3,11 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{IngestError, IngestErrorKind};
-use crate::ingest::{ingest, push_unique, SourceFile};
+use crate::ingest::{push_unique, read_source, Form, SourceFile};
 use crate::model::Article;
 
-/// File endings read when a folder is given. A file named explicitly is read whatever its name.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
 /// What the reader's build bundles: every article in `dir`, or every reason it cannot, one
 /// message per bad file (a reader silently missing an article is worse than a failed build).
@@ -19,27 +17,27 @@ pub fn ingest_folder(dir: &Path) -> Result<Vec<Article>, Vec<String>> {
     let mut errors = Vec::new();
     for result in ingest_paths(&[dir.to_path_buf()]) {
         match result {
-            Ok(article) => push_unique(&mut articles, article),
+            Ok(read) => read.into_iter().for_each(|article| push_unique(&mut articles, article)),
             Err(e) => errors.push(e.to_string()),
         }
     }
     if errors.is_empty() { Ok(articles) } else { Err(errors) }
 }
 
-/// Read every article file under `paths` as an article, in order. Errors name the file's path,
-/// so a message says exactly which file to fix.
-pub fn ingest_paths(paths: &[PathBuf]) -> Vec<Result<Article, IngestError>> {
+/// Read every article file under `paths` as its articles (one per file, one per entry of a
+/// feed), in order. Errors name the file's path, so a message says exactly which file to fix.
+pub fn ingest_paths(paths: &[PathBuf]) -> Vec<Result<Vec<Article>, IngestError>> {
     ingest_paths_with(paths, |_, _| {})
 }
 
 /// [`ingest_paths`], calling `progress(done, total)` after each file: large folders take a while.
-pub fn ingest_paths_with(paths: &[PathBuf], mut progress: impl FnMut(usize, usize)) -> Vec<Result<Article, IngestError>> {
+pub fn ingest_paths_with(paths: &[PathBuf], mut progress: impl FnMut(usize, usize)) -> Vec<Result<Vec<Article>, IngestError>> {
     let found = list(paths);
     let total = found.len();
     let mut out = Vec::with_capacity(total);
     for (done, entry) in found.into_iter().enumerate() {
         out.push(entry.and_then(|path| {
-            read(&path).and_then(|f| ingest(&f)).map_err(|e| IngestError { file: path.display().to_string(), ..e })
+            read(&path).and_then(|f| read_source(&f)).map_err(|e| IngestError { file: path.display().to_string(), ..e })
         }));
         progress(done + 1, total);
     }
@@ -80,16 +78,16 @@ fn walk(dir: &Path, found: &mut Vec<Result<PathBuf, IngestError>>) {
     }
 }
 
+/// A file a folder's walk reads: one whose ending names an input form (`.txt`, `.md`, `.html`,
+/// `.mhtml`, `.xml`, `.rss`, `.atom`, `.json`…). A file named explicitly is read whatever its name.
 pub fn is_article_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    path.file_name().and_then(|n| n.to_str()).and_then(Form::of_name).is_some()
 }
 
 fn read(path: &Path) -> Result<SourceFile, IngestError> {
     let bytes = std::fs::read(path).map_err(|e| unreadable(path, &e))?;
     let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Ok(SourceFile { name, bytes })
+    Ok(SourceFile::new(name, bytes))
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> IngestError {

@@ -19,6 +19,6 @@ mod slug;
 pub mod text;
 
 pub use error::{IngestError, IngestErrorKind};
-pub use ingest::{ingest, ingest_all, push_unique, SourceFile};
+pub use ingest::{ingest, ingest_all, push_unique, read_source, SourceFile};
 pub use bundle::BundleError;
 pub use model::{Article, Cue, Quote, Section};

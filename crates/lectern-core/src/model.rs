@@ -16,9 +16,18 @@ pub struct Article {
     pub byline: Option<String>,
     /// As written in the article (or its front matter).
     pub date: Option<String>,
+    /// The publication (a page's `og:site_name`, a feed's title, front matter's `source`).
     pub source: Option<String>,
-    /// Only from Markdown front matter; plain text carries no URL we could trust.
+    /// Where the original is: a page's canonical URL, a feed entry's link, front matter's `url`.
+    /// Plain text carries none we could trust. Always `http(s)://` when set.
     pub url: Option<String>,
+    /// The language the article declares (`<html lang>`, `Content-Language`, a feed's
+    /// language), as a BCP 47 tag such as `en` or `pt-BR`.
+    pub language: Option<String>,
+    /// A feed entry that carried only its summary, not the article's full text.
+    pub summary: bool,
+    /// A feed entry's categories or a page's `article:tag`s, as written.
+    pub categories: Vec<String>,
     pub sections: Vec<Section>,
     pub quotes: Vec<Quote>,
 }
@@ -104,6 +113,8 @@ pub enum Cue {
     Continuation,
     /// Nothing says who spoke.
     Unattributed,
+    /// “…” — X: signed with a dash, as block quotations are.
+    Signed,
 }
 
 impl Cue {
@@ -117,6 +128,7 @@ impl Cue {
             Cue::ReportedSpeech => "follows X’s reported speech (X said that …)",
             Cue::Continuation => "continues the speaker’s turn",
             Cue::Unattributed => "no attribution found",
+            Cue::Signed => "signed after the quote (“…” — X)",
         }
     }
 }

@@ -33,9 +33,9 @@ fn each_kind_of_bad_file_has_its_own_message() {
 #[test]
 fn one_bad_file_does_not_hide_the_good_ones() {
     let files = [
-        SourceFile { name: "good.txt".into(), bytes: b"A Title\n\nSome text that is long enough to read, said nobody.\n".to_vec() },
-        SourceFile { name: "bad.txt".into(), bytes: Vec::new() },
-        SourceFile { name: "good.md".into(), bytes: b"# Another\n\nMore text here.\n".to_vec() },
+        SourceFile::new("good.txt", b"A Title\n\nSome text that is long enough to read, said nobody.\n".to_vec()),
+        SourceFile::new("bad.txt", Vec::new()),
+        SourceFile::new("good.md", b"# Another\n\nMore text here.\n".to_vec()),
     ];
     let (articles, errors) = lectern_core::ingest_all(&files);
     assert_eq!(articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["good", "good-2"]);

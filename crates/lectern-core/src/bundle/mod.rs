@@ -25,7 +25,7 @@ use crate::topics::Topics;
 
 const MAGIC: &[u8; 8] = b"LECTERN\0";
 /// Bumped whenever the serialised model or the header changes shape.
-pub const FORMAT_VERSION: u16 = 9;
+pub const FORMAT_VERSION: u16 = 10;
 const HEADER: usize = 8 + 2 + 8 + 4;
 
 #[derive(Debug, PartialEq, Eq)]

@@ -116,7 +116,21 @@ impl Outlines {
             .take(count)
             .map(|n| Section { heading: (n % 2 == 1).then(String::new), paragraphs: vec![String::new(); (n / 2) as usize] })
             .collect();
-        Some(Article { id, file: String::new(), title, byline, date, source, url, sections, quotes: Vec::new() })
+        Some(Article {
+            id,
+            file: String::new(),
+            title,
+            byline,
+            date,
+            source,
+            url,
+            // The list and the map need none of these; the article's own part has them.
+            language: None,
+            summary: false,
+            categories: Vec::new(),
+            sections,
+            quotes: Vec::new(),
+        })
     }
 
     /// Article `a`'s id, without building its outline.
@@ -231,6 +245,9 @@ mod tests {
             date: Some("24 February 2022".into()),
             source: None,
             url: Some(String::new()),
+            language: None,
+            summary: false,
+            categories: Vec::new(),
             sections: sections
                 .iter()
                 .map(|&(h, p)| Section { heading: h.then(String::new), paragraphs: vec![String::new(); p] })

@@ -25,18 +25,29 @@ pub fn decode(bytes: &[u8]) -> Result<String, IngestErrorKind> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(IngestErrorKind::Utf16);
     }
-    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
-        return Err(IngestErrorKind::Binary { what: Some(what) });
-    }
-    if looks_binary(&bytes[..bytes.len().min(SNIFF_LEN)]) {
-        return Err(IngestErrorKind::Binary { what: None });
-    }
+    reject_binary(bytes)?;
     let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e.valid_up_to()))?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(IngestErrorKind::Empty);
     }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Refuse an empty file, and one whose signature or bytes say it is not text. Text in UTF-16
+/// (which has NUL bytes) passes when it starts with its byte-order mark.
+pub fn reject_binary(bytes: &[u8]) -> Result<(), IngestErrorKind> {
+    if bytes.is_empty() {
+        return Err(IngestErrorKind::Empty);
+    }
+    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Err(IngestErrorKind::Binary { what: Some(what) });
+    }
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if !utf16 && looks_binary(&bytes[..bytes.len().min(SNIFF_LEN)]) {
+        return Err(IngestErrorKind::Binary { what: None });
+    }
+    Ok(())
 }
 
 /// A NUL byte, or more than a few percent of C0 control characters other than tab, line feed,

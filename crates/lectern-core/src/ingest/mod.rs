@@ -1,29 +1,49 @@
-//! Ingestion: a file's bytes in, a clean [`Article`] out.
+//! Ingestion: a file's bytes in, clean [`Article`]s out.
 //!
-//! bytes → text (decode) → blocks (plain or Markdown) → furniture removed (boilerplate) →
-//! title, byline and date taken from the header zone (header) → sections (body).
+//! Each input form ([`form::Form`]) yields a draft: metadata and blocks. Plain text and Markdown:
+//! bytes → text (decode) → blocks → furniture removed (boilerplate) → title, byline and date taken
+//! from the header zone (header). Web pages and MHTML archives: the page's article and metadata
+//! ([`page`]). Feeds: one draft per entry ([`feed`]). Every draft then becomes sections (body)
+//! and quotations the same way.
 
 mod body;
 mod boilerplate;
 mod byline;
 mod dates;
 mod decode;
+#[cfg(feature = "inputs")]
+mod feed;
+mod form;
 mod front_matter;
 mod header;
 mod markdown;
+#[cfg(feature = "inputs")]
+mod page;
 mod plain;
 mod shape;
+
+pub use form::Form;
 
 use crate::error::{IngestError, IngestErrorKind};
 use crate::model::{Article, Section};
 use crate::slug;
 
-/// A file as read from disk or dropped into the browser.
-#[derive(Debug, Clone)]
+/// A file as read from disk, dropped into the browser, or fetched.
+#[derive(Debug, Clone, Default)]
 pub struct SourceFile {
     /// The file name (no folders), used for the id and in messages.
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Where it was fetched from, for a page or feed read from the web.
+    pub url: Option<String>,
+    /// The HTTP `Content-Type` it was served with: its form, and a page's encoding.
+    pub content_type: Option<String>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        SourceFile { name: name.into(), bytes: bytes.into(), ..Default::default() }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +55,7 @@ struct Block {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     Text,
-    /// An explicit Markdown heading of this level.
+    /// An explicit heading (Markdown `#`, HTML `h1`–`h6`) of this level.
     Heading(u8),
     /// A header-zone line kept as body text (a standfirst): never taken for a heading.
     Lead,
@@ -50,9 +70,43 @@ impl Block {
     }
 }
 
-/// Read one file as an article.
+/// What an input form states about an article, beside its text.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Meta {
+    title: Option<String>,
+    byline: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
+    summary: bool,
+    categories: Vec<String>,
+}
+
+/// Read one file as one article: the first entry of a feed. The build, the CLI and the browser
+/// use [`read_source`], which reads every entry.
 pub fn ingest(file: &SourceFile) -> Result<Article, IngestError> {
-    parse(file).map_err(|kind| IngestError { file: file.name.clone(), kind })
+    read_source(file)?.into_iter().next().ok_or_else(|| IngestError { file: file.name.clone(), kind: IngestErrorKind::NoText })
+}
+
+/// Read one file (or fetched page or feed) as the articles it holds: one for text, Markdown and
+/// pages, one per entry for a feed. Ids are unique within the file.
+pub fn read_source(file: &SourceFile) -> Result<Vec<Article>, IngestError> {
+    let drafts = drafts(file).map_err(|kind| IngestError { file: file.name.clone(), kind })?;
+    let single = drafts.len() == 1;
+    let mut articles = Vec::with_capacity(drafts.len());
+    for (meta, blocks) in drafts {
+        let id = if single { slug::slug(stem(&file.name)) } else { entry_id(&meta) };
+        match finish(meta, blocks, id, &file.name) {
+            Ok(article) => push_unique(&mut articles, article),
+            Err(kind) if single => return Err(IngestError { file: file.name.clone(), kind }),
+            Err(_) => {}
+        }
+    }
+    if articles.is_empty() {
+        return Err(IngestError { file: file.name.clone(), kind: IngestErrorKind::NoText });
+    }
+    Ok(articles)
 }
 
 /// Read many files; ids are made unique across the set. Failures are returned beside the
@@ -61,8 +115,8 @@ pub fn ingest_all(files: &[SourceFile]) -> (Vec<Article>, Vec<IngestError>) {
     let mut articles: Vec<Article> = Vec::new();
     let mut errors = Vec::new();
     for file in files {
-        match ingest(file) {
-            Ok(article) => push_unique(&mut articles, article),
+        match read_source(file) {
+            Ok(read) => read.into_iter().for_each(|article| push_unique(&mut articles, article)),
             Err(e) => errors.push(e),
         }
     }
@@ -75,13 +129,46 @@ pub fn push_unique(articles: &mut Vec<Article>, mut article: Article) {
     articles.push(article);
 }
 
-fn parse(file: &SourceFile) -> Result<Article, IngestErrorKind> {
-    let text = decode::decode(&file.bytes)?;
-    let (matter, blocks) = if is_markdown(&file.name) {
-        let (matter, body) = front_matter::split(&text)?;
+/// `file` as UTF-8 text that [`read_source`] reads back to the same articles, for storing
+/// where only text is kept (the browser's IndexedDB): a page (or an archive's page) is stored
+/// decoded, behind a byte-order mark, which outranks whatever encoding its `<meta>` declares.
+pub fn storable_text(file: &SourceFile) -> String {
+    #[cfg(feature = "inputs")]
+    if let Some(html) = page::decoded_html(file, &origin(file)) {
+        return format!("\u{feff}{html}");
+    }
+    String::from_utf8_lossy(&file.bytes).into_owned()
+}
+
+type Draft = (Meta, Vec<Block>);
+
+fn drafts(file: &SourceFile) -> Result<Vec<Draft>, IngestErrorKind> {
+    match Form::of(file) {
+        Form::Text => Ok(vec![text_draft(&decode::decode(&file.bytes)?, false)?]),
+        Form::Markdown => Ok(vec![text_draft(&decode::decode(&file.bytes)?, true)?]),
+        #[cfg(feature = "inputs")]
+        Form::Page => Ok(vec![page::read(&file.bytes, &origin(file))?]),
+        #[cfg(feature = "inputs")]
+        Form::Archive => Ok(vec![page::read_archive(&file.bytes, &origin(file))?]),
+        #[cfg(feature = "inputs")]
+        Form::Feed => feed::read(&file.bytes),
+        #[cfg(not(feature = "inputs"))]
+        Form::Page | Form::Archive | Form::Feed => Err(IngestErrorKind::Unsupported("web pages and feeds")),
+    }
+}
+
+#[cfg(feature = "inputs")]
+fn origin(file: &SourceFile) -> page::Origin {
+    page::Origin { url: file.url.clone(), content_type: file.content_type.clone(), language: None }
+}
+
+/// Plain text or Markdown: front matter (Markdown) wins over what the header zone suggests.
+fn text_draft(text: &str, markdown: bool) -> Result<Draft, IngestErrorKind> {
+    let (matter, blocks) = if markdown {
+        let (matter, body) = front_matter::split(text)?;
         (matter, markdown::blocks(body))
     } else {
-        (Default::default(), plain::blocks(&text))
+        (Default::default(), plain::blocks(text))
     };
     let blocks = blocks
         .into_iter()
@@ -89,27 +176,44 @@ fn parse(file: &SourceFile) -> Result<Article, IngestErrorKind> {
         .filter(|b| !boilerplate::is_boilerplate(&b.text) || byline::parse(&b.text).is_some())
         .collect();
     let (guessed, rest) = header::split(blocks);
-    let title = matter.title.or(guessed.title);
-    let sections = body::sections(rest, title.as_deref().unwrap_or_default());
-    if sections.iter().all(|s| s.paragraphs.is_empty()) {
-        return Err(IngestErrorKind::NoText);
-    }
-    Ok(Article {
-        id: slug::slug(stem(&file.name)),
-        file: file.name.clone(),
-        title: title.unwrap_or_else(|| first_words(&sections)),
+    let meta = Meta {
+        title: matter.title.or(guessed.title),
         byline: matter.author.or(guessed.byline),
         date: matter.date.or(guessed.date),
         source: matter.source,
         url: matter.url,
+        ..Meta::default()
+    };
+    Ok((meta, rest))
+}
+
+fn finish(meta: Meta, blocks: Vec<Block>, id: String, file: &str) -> Result<Article, IngestErrorKind> {
+    let sections = body::sections(blocks, meta.title.as_deref().unwrap_or_default());
+    if sections.iter().all(|s| s.paragraphs.is_empty()) {
+        return Err(IngestErrorKind::NoText);
+    }
+    Ok(Article {
+        id,
+        file: file.to_string(),
+        title: meta.title.unwrap_or_else(|| first_words(&sections)),
+        byline: meta.byline,
+        date: meta.date,
+        source: meta.source,
+        url: meta.url,
+        language: meta.language,
+        summary: meta.summary,
+        categories: meta.categories,
         quotes: crate::quotes::extract(&sections),
         sections,
     })
 }
 
-fn is_markdown(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
+/// A feed entry's id: its link's last path segment (stable across rebuilds), else its title.
+fn entry_id(meta: &Meta) -> String {
+    let from_link = meta.url.as_deref().and_then(|u| u.split(['?', '#']).next()?.trim_end_matches('/').rsplit('/').next().map(stem));
+    let base = from_link.filter(|s| s.len() > 2 && !s.contains(':')).or(meta.title.as_deref()).unwrap_or("entry");
+    let id = slug::slug(base);
+    id.chars().take(80).collect::<String>().trim_end_matches('-').to_string()
 }
 
 fn stem(name: &str) -> &str {

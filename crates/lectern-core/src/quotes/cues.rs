@@ -98,6 +98,9 @@ pub fn is_reporting_word(w: &str) -> bool {
 
 /// The cue in the words after a quotation, up to the end of its sentence.
 pub fn after(segment: &str) -> Option<(Cue, String)> {
+    if let Some(name) = signature(segment) {
+        return Some((Cue::Signed, name.to_string()));
+    }
     let s = segment.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–' | '-'));
     if s.to_lowercase().starts_with("according to ") {
         return after_according_to(s).map(|p| (Cue::AccordingTo, cut_at_clause_end(p).to_string()));
@@ -110,6 +113,18 @@ pub fn after(segment: &str) -> Option<(Cue, String)> {
     }
     let (at, _) = ws.iter().take(16).find(|(_, w)| is_reporting(w))?;
     Some((Cue::SpeakerAfter, subject(&s[..*at])?))
+}
+
+/// `“…” — Maria Lopez, port director`: a dash, then a name (and its description) and nothing
+/// else, as block quotations and epigraphs are signed.
+fn signature(segment: &str) -> Option<&str> {
+    let s = segment.trim_start();
+    let rest = ['—', '–', '―'].iter().find_map(|d| s.strip_prefix(*d)).or_else(|| s.strip_prefix("-- ")).or_else(|| s.strip_prefix("- "))?;
+    let name = rest.trim().trim_end_matches('.');
+    let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+    let short = !name.is_empty() && words(name).len() <= 12;
+    let no_verb = !words(name).iter().any(|(_, w)| is_reporting(w));
+    (capitalised && short && no_verb && !name.contains(['.', '!', '?'])).then_some(name)
 }
 
 /// The cue in the words before a quotation, from the start of its sentence.
@@ -193,6 +208,8 @@ mod tests {
         assert_eq!(after(" the handout said."), Some((Cue::SpeakerAfter, "the handout".into())));
         assert_eq!(after(", according to Jane Roe."), Some((Cue::AccordingTo, "Jane Roe".into())));
         assert_eq!(after(" Then he left."), None);
+        assert_eq!(after(" — Maria Lopez, port director"), Some((Cue::Signed, "Maria Lopez, port director".into())));
+        assert_eq!(after(" — and then he left. It rained."), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub fn read(name: &str, text: &str) -> Article {
 }
 
 pub fn try_read(name: &str, bytes: &[u8]) -> Result<Article, IngestError> {
-    ingest(&SourceFile { name: name.to_string(), bytes: bytes.to_vec() })
+    ingest(&SourceFile::new(name, bytes.to_vec()))
 }
 
 pub fn paragraphs(article: &Article) -> Vec<&str> {

@@ -1,0 +1,244 @@
+//! A page's metadata, read the way the page states it, best source first:
+//!
+//! | field | sources, in order |
+//! | --- | --- |
+//! | title | `og:title`, JSON-LD `headline`, the article's `h1`, `<title>` less the site's name |
+//! | byline | JSON-LD `author`, `meta name=author`, `rel=author`, a byline element |
+//! | date | JSON-LD `datePublished`, `article:published_time`, `<time datetime>` |
+//! | site | `og:site_name`, JSON-LD `publisher` |
+//! | language | `<html lang>`, `Content-Language` |
+//! | URL | `link rel=canonical`, `og:url`, where the page was fetched or saved from |
+//! | categories | `article:section`, `article:tag` |
+//!
+//! The extractor's own guesses fill what the page does not state.
+
+use dom_query::Document;
+use serde_json::Value;
+
+use super::Origin;
+use crate::ingest::Meta;
+
+pub fn read(doc: &Document, origin: &Origin, fallback: &rs_trafilatura::Metadata) -> Meta {
+    let ld = JsonLd::find(doc);
+    let site = meta(doc, "og:site_name").or_else(|| ld.text(&["publisher", "name"])).or_else(|| fallback.sitename.clone());
+    let title = meta(doc, "og:title")
+        .or_else(|| ld.text(&["headline"]))
+        .or_else(|| article_h1(doc))
+        .or_else(|| text(doc, "title").map(|t| without_site(&t, site.as_deref())))
+        .or_else(|| fallback.title.clone());
+    Meta {
+        title,
+        byline: ld.author().or_else(|| meta(doc, "author")).or_else(|| rel_author(doc)).or_else(|| byline_element(doc)).or_else(|| fallback.author.clone()),
+        date: ld
+            .text(&["datePublished"])
+            .or_else(|| meta(doc, "article:published_time"))
+            .or_else(|| attr(doc, "article time[datetime], time[datetime]", "datetime"))
+            .or_else(|| fallback.date.map(|d| d.format("%Y-%m-%d").to_string()))
+            .map(|d| iso_date(&d)),
+        source: site,
+        url: [attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), origin.url.clone()].into_iter().flatten().find(|u| is_web_url(u)),
+        language: attr(doc, "html[lang]", "lang").or_else(|| http_equiv(doc, "content-language")).or_else(|| origin.language.clone()).map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
+        categories: categories(doc),
+        ..Meta::default()
+    }
+}
+
+/// Only links a reader can follow safely: never `javascript:` or `data:`.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.contains(char::is_whitespace)
+}
+
+/// `<meta property=NAME content=…>` or `<meta name=NAME content=…>`.
+fn meta(doc: &Document, name: &str) -> Option<String> {
+    attr(doc, &format!("meta[property=\"{name}\"], meta[name=\"{name}\"]"), "content")
+}
+
+fn http_equiv(doc: &Document, name: &str) -> Option<String> {
+    doc.select("meta[http-equiv]").nodes().iter().find_map(|m| {
+        let equiv = m.attr("http-equiv")?;
+        equiv.eq_ignore_ascii_case(name).then(|| m.attr("content")).flatten().map(|c| c.to_string())
+    })
+}
+
+fn attr(doc: &Document, selector: &str, name: &str) -> Option<String> {
+    doc.select(selector).nodes().iter().find_map(|n| clean(&n.attr(name)?))
+}
+
+fn text(doc: &Document, selector: &str) -> Option<String> {
+    doc.select(selector).nodes().iter().find_map(|n| clean(&n.text()))
+}
+
+fn clean(text: &str) -> Option<String> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// The article's `h1`, or the page's only one.
+fn article_h1(doc: &Document) -> Option<String> {
+    text(doc, "article h1, main h1").or_else(|| {
+        let all = doc.select("h1");
+        (all.length() == 1).then(|| clean(&all.text())).flatten()
+    })
+}
+
+fn rel_author(doc: &Document) -> Option<String> {
+    text(doc, "[rel=author]")
+}
+
+fn byline_element(doc: &Document) -> Option<String> {
+    let line = text(doc, "[itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name, .author")?;
+    let line = line.strip_prefix("By ").or_else(|| line.strip_prefix("by ")).unwrap_or(&line).to_string();
+    (crate::text::word_count(&line) <= 12).then_some(line)
+}
+
+fn categories(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for node in doc.select("meta[property=\"article:section\"], meta[property=\"article:tag\"]").nodes() {
+        if let Some(value) = node.attr("content").and_then(|c| clean(&c)) {
+            if !out.contains(&value) {
+                out.push(value);
+            }
+        }
+    }
+    out
+}
+
+/// `<title>` text without the site's name: "Storm closes port | The Daily Example".
+fn without_site(title: &str, site: Option<&str>) -> String {
+    for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » "] {
+        let Some((head, tail)) = title.rsplit_once(separator) else { continue };
+        let tail_is_site = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim())) || crate::text::word_count(tail) <= 4;
+        if tail_is_site && crate::text::word_count(head) >= 2 {
+            return head.trim().to_string();
+        }
+        if site.is_some_and(|s| head.trim().eq_ignore_ascii_case(s.trim())) {
+            return tail.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// `2024-03-12T08:00:00Z` → `2024-03-12`: the reader shows a day; any other form as written.
+fn iso_date(date: &str) -> String {
+    let day = date.get(..10).unwrap_or_default();
+    let is_iso_day = day.len() == 10 && day.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    if is_iso_day { day.to_string() } else { date.trim().to_string() }
+}
+
+/// The page's JSON-LD article object, if it has one (`@graph` and arrays searched).
+struct JsonLd(Option<Value>);
+
+const ARTICLE_TYPES: &[&str] = &["NewsArticle", "Article", "BlogPosting", "ReportageNews", "AnalysisNewsArticle", "OpinionNewsArticle", "Report", "ScholarlyArticle", "LiveBlogPosting", "TechArticle", "WebPage"];
+
+impl JsonLd {
+    fn find(doc: &Document) -> JsonLd {
+        let mut candidates = Vec::new();
+        for script in doc.select("script[type=\"application/ld+json\"]").nodes() {
+            if let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) {
+                collect(value, &mut candidates, 0);
+            }
+        }
+        let rank = |v: &Value| ARTICLE_TYPES.iter().position(|t| has_type(v, t)).unwrap_or(usize::MAX);
+        candidates.sort_by_key(rank);
+        JsonLd(candidates.into_iter().find(|v| rank(v) != usize::MAX))
+    }
+
+    fn text(&self, path: &[&str]) -> Option<String> {
+        let mut value = self.0.as_ref()?;
+        for key in path {
+            value = value.get(key)?;
+            if let Value::Array(items) = value {
+                value = items.first()?;
+            }
+        }
+        value.as_str().and_then(clean)
+    }
+
+    /// One name or several ("Ana Ruiz and Tom Reed"), from strings or `{"name": …}` objects.
+    fn author(&self) -> Option<String> {
+        let author = self.0.as_ref()?.get("author")?;
+        let items = match author {
+            Value::Array(items) => items.iter().collect(),
+            one => vec![one],
+        };
+        let names: Vec<String> = items.into_iter().filter_map(|a| a.as_str().or_else(|| a.get("name")?.as_str()).and_then(clean)).collect();
+        match names.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+        }
+    }
+}
+
+fn has_type(value: &Value, wanted: &str) -> bool {
+    match value.get("@type") {
+        Some(Value::String(t)) => t == wanted,
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some(wanted)),
+        _ => false,
+    }
+}
+
+/// Every object in a JSON-LD value, through arrays and `@graph`, a few levels deep at most.
+fn collect(value: Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|v| collect(v, out, depth + 1)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                collect(graph, out, depth + 1);
+            }
+            out.push(Value::Object(map));
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_page(html: &str) -> Meta {
+        read(&Document::from(html), &Origin::default(), &rs_trafilatura::Metadata::default())
+    }
+
+    #[test]
+    fn open_graph_and_meta_tags() {
+        let m = read_page(r#"<html lang="en-GB"><head><title>Storm | Daily</title><meta property="og:title" content="Storm closes port"><meta property="og:site_name" content="Daily"><meta name="author" content="Jane Doe"><meta property="article:published_time" content="2024-03-12T08:00:00Z"><meta property="article:tag" content="Weather"><link rel="canonical" href="https://daily.example/storm"></head><body></body></html>"#);
+        assert_eq!(m.title.as_deref(), Some("Storm closes port"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+        assert_eq!(m.source.as_deref(), Some("Daily"));
+        assert_eq!(m.language.as_deref(), Some("en-GB"));
+        assert_eq!(m.url.as_deref(), Some("https://daily.example/storm"));
+        assert_eq!(m.categories, ["Weather"]);
+    }
+
+    #[test]
+    fn json_ld_only() {
+        let m = read_page(r#"<html><head><title>Page | Site</title><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},{"@type":"NewsArticle","headline":"Rates held at 4%","author":[{"@type":"Person","name":"Ana Ruiz"},{"name":"Tom Reed"}],"datePublished":"2024-05-02T10:00:00+02:00","publisher":{"@type":"Organization","name":"The Ledger"}}]}</script></head><body><h1>Other</h1></body></html>"#);
+        assert_eq!(m.title.as_deref(), Some("Rates held at 4%"));
+        assert_eq!(m.byline.as_deref(), Some("Ana Ruiz and Tom Reed"));
+        assert_eq!(m.date.as_deref(), Some("2024-05-02"));
+        assert_eq!(m.source.as_deref(), Some("The Ledger"));
+    }
+
+    #[test]
+    fn h1_then_title_without_the_site_and_time_element() {
+        let m = read_page(r#"<html><head><title>Quiet budget week - The Courier</title></head><body><article><h1>Quiet budget week</h1><span class="byline">By Sam Lee</span><time datetime="2023-11-30">Nov 30</time></article></body></html>"#);
+        assert_eq!(m.title.as_deref(), Some("Quiet budget week"));
+        assert_eq!(m.byline.as_deref(), Some("Sam Lee"));
+        assert_eq!(m.date.as_deref(), Some("2023-11-30"));
+        let m = read_page("<html><head><title>Quiet budget week - The Courier</title></head><body><h1>A</h1><h1>B</h1></body></html>");
+        assert_eq!(m.title.as_deref(), Some("Quiet budget week"));
+    }
+
+    #[test]
+    fn unsafe_urls_are_never_kept() {
+        let m = read_page(r#"<link rel="canonical" href="javascript:alert(1)"><meta property="og:url" content="data:text/html,x">"#);
+        assert_eq!(m.url, None);
+        assert!(is_web_url("https://a.example/x") && !is_web_url("JavaScript:alert(1)"));
+    }
+}

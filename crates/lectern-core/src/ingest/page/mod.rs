@@ -1,0 +1,87 @@
+//! Web pages: a saved HTML page, or the page inside an MHTML archive, to an article. The page's
+//! main content is found by rs-trafilatura (chosen by measurement: BENCHMARKS.md), its
+//! structure kept by [`content`], its metadata read by [`meta`]; nothing from the page runs.
+
+mod charset;
+pub mod content;
+mod depth;
+mod meta;
+mod mhtml;
+
+use super::{Block, Meta};
+use crate::error::IngestErrorKind;
+
+pub use meta::is_web_url;
+
+/// Larger pages are refused before they are parsed: saved news pages are 0.1–3 MB, and a parse
+/// takes several times a page's size in memory.
+pub const MAX_PAGE_BYTES: usize = 20 * 1024 * 1024;
+
+/// Fewer words than this, once the page around it is gone, is not an article (a teaser, a
+/// login wall's blurb, an error page).
+const MIN_ARTICLE_WORDS: usize = 60;
+
+/// What is known of a page before it is read: where it came from.
+#[derive(Debug, Default, Clone)]
+pub struct Origin {
+    pub url: Option<String>,
+    /// An HTTP `Content-Type`, whose charset says how to decode the bytes.
+    pub content_type: Option<String>,
+    /// An HTTP `Content-Language`.
+    pub language: Option<String>,
+}
+
+/// A page's metadata and its article's blocks.
+pub fn read(bytes: &[u8], origin: &Origin) -> Result<(Meta, Vec<Block>), IngestErrorKind> {
+    if bytes.len() > MAX_PAGE_BYTES {
+        return Err(IngestErrorKind::TooLarge { size: bytes.len(), limit: MAX_PAGE_BYTES });
+    }
+    let html = charset::decode(bytes, origin.content_type.as_deref())?;
+    read_html(&html, origin)
+}
+
+/// An MHTML archive's page.
+pub fn read_archive(bytes: &[u8], origin: &Origin) -> Result<(Meta, Vec<Block>), IngestErrorKind> {
+    if bytes.len() > MAX_PAGE_BYTES * 2 {
+        return Err(IngestErrorKind::TooLarge { size: bytes.len(), limit: MAX_PAGE_BYTES * 2 });
+    }
+    super::decode::reject_binary(bytes)?;
+    let page = mhtml::unpack(bytes)?;
+    let origin = Origin { url: origin.url.clone().or(page.location), content_type: page.content_type, ..origin.clone() };
+    read(&page.html, &origin)
+}
+
+/// A page's (or an archive's page's) HTML, decoded; None for other forms or unreadable bytes.
+pub fn decoded_html(file: &super::SourceFile, origin: &Origin) -> Option<String> {
+    match super::Form::of(file) {
+        super::Form::Page => charset::decode(&file.bytes, origin.content_type.as_deref()).ok(),
+        super::Form::Archive => {
+            let page = mhtml::unpack(&file.bytes).ok()?;
+            charset::decode(&page.html, page.content_type.as_deref()).ok()
+        }
+        _ => None,
+    }
+}
+
+fn read_html(html: &str, origin: &Origin) -> Result<(Meta, Vec<Block>), IngestErrorKind> {
+    if !html.contains('<') {
+        return Err(IngestErrorKind::NoArticle);
+    }
+    depth::check(html)?;
+    let options = rs_trafilatura::Options { include_tables: true, url: origin.url.clone(), ..Default::default() };
+    let extracted = rs_trafilatura::extract_with_options(html, &options).map_err(|_| IngestErrorKind::NoArticle)?;
+    let doc = dom_query::Document::from(html);
+    let meta = meta::read(&doc, origin, &extracted.metadata);
+    let blocks = content::blocks(extracted.content_html.as_deref().unwrap_or_default());
+    if !is_article(&blocks) {
+        return Err(IngestErrorKind::NoArticle);
+    }
+    Ok((meta, blocks))
+}
+
+/// Enough running text to be an article: a homepage's teasers and a login wall are not.
+fn is_article(blocks: &[Block]) -> bool {
+    let words: usize = blocks.iter().map(|b| crate::text::word_count(&b.text)).sum();
+    let sentences = blocks.iter().filter(|b| super::shape::is_prose(&b.text) || super::shape::ends_sentence(&b.text)).count();
+    words >= MIN_ARTICLE_WORDS && sentences >= 1
+}
