@@ -1,22 +1,25 @@
 //! `lectern bundle PATH... -o FILE`: articles into one file a reader loads with `src=`; with
 //! `--split`, into a folder of parts fetched on demand (see `lectern_core::bundle::split`).
+//! Links among the inputs are fetched first (see `fetch`).
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use lectern_core::bundle::{encode, encode_part, split, Bundle, PartRef, SplitBundle, DEFAULT_SHARD_BYTES};
-use lectern_core::{files, push_unique, Article};
+use lectern_core::{push_unique, Article};
 
-pub fn run(paths: &[PathBuf], output: &Path, split: bool) -> ExitCode {
+use crate::fetch::{self, Sources};
+
+pub fn run(sources: &Sources, output: &Path, split: bool) -> ExitCode {
     let started = Instant::now();
     let mut progress = Progress::new();
     let mut articles: Vec<Article> = Vec::new();
     let mut skipped = Vec::new();
-    for result in files::ingest_paths_with(paths, |done, total| progress.show(&format!("reading {done}/{total} files"))) {
+    for result in fetch::read(sources, |status| progress.show(status)) {
         match result {
             Ok(article) => push_unique(&mut articles, article),
             Err(e) => skipped.push(e.to_string()),
@@ -109,17 +112,17 @@ fn size(bytes: usize) -> String {
 
 /// One status line on a terminal, rewritten in place at most ten times a second; nothing when
 /// stderr is a file or a pipe (logs want the summary, not a thousand updates).
-struct Progress {
+pub(crate) struct Progress {
     live: bool,
     last: Option<Instant>,
 }
 
 impl Progress {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Progress { live: std::io::stderr().is_terminal(), last: None }
     }
 
-    fn show(&mut self, text: &str) {
+    pub(crate) fn show(&mut self, text: &str) {
         if !self.live || self.last.is_some_and(|t| t.elapsed().as_millis() < 100) {
             return;
         }
@@ -127,7 +130,7 @@ impl Progress {
         let _ = write!(std::io::stderr(), "\r\x1b[2Klectern: {text}…");
     }
 
-    fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         if self.live {
             let _ = write!(std::io::stderr(), "\r\x1b[2K");
             self.last = None;

@@ -1,16 +1,17 @@
 //! `lectern`: the command-line face of lectern-core. `inspect` reads article files exactly as the
 //! reader's build does and prints what it derived, so what it prints is what readers see;
-//! `bundle` writes them into the file a reader loads with `src=`.
+//! `bundle` writes them into the file a reader loads with `src=`. Both take links too (`fetch`).
 
 mod args;
 mod bundle;
+mod fetch;
 mod report;
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use args::{Command, Inspect};
-use lectern_core::{files, inspect::Inspection, push_unique, Article};
+use lectern_core::{inspect::Inspection, push_unique, Article};
 
 fn main() -> ExitCode {
     match args::parse(std::env::args().skip(1)) {
@@ -23,7 +24,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Inspect(options)) => run_inspect(&options),
-        Ok(Command::Bundle { paths, output, split }) => bundle::run(&paths, &output, split),
+        Ok(Command::Bundle { sources, output, split }) => bundle::run(&sources, &output, split),
         Err(message) => {
             eprintln!("lectern: {message}\n\n{}", args::USAGE);
             ExitCode::from(2)
@@ -34,7 +35,10 @@ fn main() -> ExitCode {
 fn run_inspect(options: &Inspect) -> ExitCode {
     let mut articles: Vec<Article> = Vec::new();
     let mut failed = false;
-    for result in files::ingest_paths(&options.paths) {
+    let mut progress = bundle::Progress::new();
+    let results = fetch::read(&options.sources, |status| progress.show(status));
+    progress.clear();
+    for result in results {
         match result {
             Ok(article) => push_unique(&mut articles, article),
             Err(e) => {
