@@ -8,8 +8,8 @@
 
 mod body;
 mod boilerplate;
-mod byline;
-mod dates;
+pub(crate) mod byline;
+pub(crate) mod dates;
 mod decode;
 #[cfg(feature = "inputs")]
 mod feed;
@@ -93,7 +93,8 @@ pub fn ingest(file: &SourceFile) -> Result<Article, IngestError> {
 /// pages, one per entry for a feed. Ids are unique within the file.
 pub fn read_source(file: &SourceFile) -> Result<Vec<Article>, IngestError> {
     let drafts = drafts(file).map_err(|kind| IngestError { file: file.name.clone(), kind })?;
-    let single = drafts.len() == 1;
+    // A feed's entries are named by their links, so an entry keeps its id as the feed grows.
+    let single = Form::of(file) != Form::Feed;
     let mut articles = Vec::with_capacity(drafts.len());
     for (meta, blocks) in drafts {
         let id = if single { slug::slug(stem(&file.name)) } else { entry_id(&meta) };

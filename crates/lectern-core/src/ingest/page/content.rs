@@ -147,7 +147,7 @@ fn is_attribution(text: &str) -> bool {
 }
 
 /// An element's text with inline quotations marked and line breaks as spaces.
-fn inline_text(node: &NodeRef) -> String {
+pub fn inline_text(node: &NodeRef) -> String {
     let mut walk = Walk::default();
     walk.children(node);
     walk.line

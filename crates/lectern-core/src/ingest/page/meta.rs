@@ -21,18 +21,28 @@ use crate::ingest::Meta;
 pub fn read(doc: &Document, origin: &Origin, fallback: &rs_trafilatura::Metadata) -> Meta {
     let ld = JsonLd::find(doc);
     let site = meta(doc, "og:site_name").or_else(|| ld.text(&["publisher", "name"])).or_else(|| fallback.sitename.clone());
+    let h1 = article_h1(doc);
     let title = meta(doc, "og:title")
         .or_else(|| ld.text(&["headline"]))
-        .or_else(|| article_h1(doc))
+        .map(|stated| fuller(stated, h1.as_deref()))
+        .or(h1)
         .or_else(|| text(doc, "title").map(|t| without_site(&t, site.as_deref())))
         .or_else(|| fallback.title.clone());
+    let line = byline_line(doc);
     Meta {
         title,
-        byline: ld.author().or_else(|| meta(doc, "author")).or_else(|| rel_author(doc)).or_else(|| byline_element(doc)).or_else(|| fallback.author.clone()),
+        byline: ld
+            .author()
+            .or_else(|| meta(doc, "author"))
+            .or_else(|| rel_author(doc))
+            .or_else(|| line.as_ref().map(|b| b.name.clone()))
+            .or_else(|| author_link(doc))
+            .or_else(|| fallback.author.clone().filter(|a| !a.contains(':'))),
         date: ld
             .text(&["datePublished"])
             .or_else(|| meta(doc, "article:published_time"))
             .or_else(|| attr(doc, "article time[datetime], time[datetime]", "datetime"))
+            .or_else(|| line.and_then(|b| b.date))
             .or_else(|| fallback.date.map(|d| d.format("%Y-%m-%d").to_string()))
             .map(|d| iso_date(&d)),
         source: site,
@@ -82,14 +92,57 @@ fn article_h1(doc: &Document) -> Option<String> {
     })
 }
 
-fn rel_author(doc: &Document) -> Option<String> {
-    text(doc, "[rel=author]")
+/// The page's stated title, or the article's headline when that says the same and more
+/// (social titles are often a shortened headline: "Forkful confirms…" for "Meal-kit company
+/// Forkful confirms…").
+fn fuller(stated: String, h1: Option<&str>) -> String {
+    match h1 {
+        Some(h1) if h1.len() > stated.len() && h1.to_lowercase().contains(&stated.to_lowercase()) => h1.to_string(),
+        _ => stated,
+    }
 }
 
-fn byline_element(doc: &Document) -> Option<String> {
-    let line = text(doc, "[itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name, .author")?;
-    let line = line.strip_prefix("By ").or_else(|| line.strip_prefix("by ")).unwrap_or(&line).to_string();
-    (crate::text::word_count(&line) <= 12).then_some(line)
+/// Elements inside a page's comments or forms name commenters, not the author.
+/// Class and id names are looked at word by word (`comment-author`, `comments-area`), so a
+/// page-wide `showing-comments` on the body does not count.
+fn outside_comments(node: &dom_query::NodeRef) -> bool {
+    let is_comments = |name: &str| {
+        let name = name.to_ascii_lowercase();
+        name.starts_with("comment") || name.ends_with("comments-area") || name == "disqus_thread"
+    };
+    !node.ancestors_it(None).any(|a| {
+        let class = a.attr("class").unwrap_or_default();
+        let id = a.attr("id").unwrap_or_default();
+        class.split_whitespace().chain([&*id]).any(is_comments) || a.node_name().is_some_and(|n| n.eq_ignore_ascii_case("form"))
+    })
+}
+
+fn first_outside_comments(doc: &Document, selector: &str) -> Option<String> {
+    doc.select(selector).nodes().iter().filter(|n| outside_comments(n)).find_map(|n| clean(&n.text()))
+}
+
+fn rel_author(doc: &Document) -> Option<String> {
+    first_outside_comments(doc, "[rel=author]").filter(|name| crate::text::word_count(name) <= 6)
+}
+
+/// A byline element's name, and a date written beside it ("By Elena Petrova · April 3, 2025").
+fn byline_line(doc: &Document) -> Option<crate::ingest::byline::Byline> {
+    use crate::ingest::byline::{parse, Byline};
+    let selector = "[itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name, .author";
+    let node = doc.select(selector).nodes().iter().find(|n| outside_comments(n))?.clone();
+    // Its lines as the page breaks them: "By Elena Petrova<br>Published: April 3, 2025".
+    let text = super::content::inline_text(&node);
+    let mut lines = text.split('\n').filter_map(clean);
+    let first = lines.next()?;
+    let rest = lines.collect::<Vec<_>>().join(" | ");
+    let byline = parse(&first).or_else(|| (crate::text::word_count(&first) <= 5 && !first.contains(':')).then(|| Byline { name: first, date: None }))?;
+    let date = byline.date.or_else(|| crate::ingest::dates::find_date(&rest));
+    Some(Byline { name: byline.name, date })
+}
+
+/// A link to the author's page (`/author/priya/`), the way blogs credit a post.
+fn author_link(doc: &Document) -> Option<String> {
+    first_outside_comments(doc, "a[href*=\"/author/\"], a[href*=\"/authors/\"]").filter(|name| crate::text::word_count(name) <= 6)
 }
 
 fn categories(doc: &Document) -> Vec<String> {
@@ -233,6 +286,17 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2023-11-30"));
         let m = read_page("<html><head><title>Quiet budget week - The Courier</title></head><body><h1>A</h1><h1>B</h1></body></html>");
         assert_eq!(m.title.as_deref(), Some("Quiet budget week"));
+        let m = read_page(r#"<meta property="og:title" content="Forkful confirms breach"><article><h1>Meal-kit company Forkful confirms breach</h1></article>"#);
+        assert_eq!(m.title.as_deref(), Some("Meal-kit company Forkful confirms breach"));
+    }
+
+    #[test]
+    fn bylines_from_elements_and_author_links_but_never_from_comments() {
+        let m = read_page(r#"<article><p class="byline"><b>By Elena Petrova</b><br>Published: April 3, 2025 at 10:15 a.m.</p></article>"#);
+        assert_eq!(m.byline.as_deref(), Some("Elena Petrova"));
+        assert_eq!(m.date.as_deref(), Some("April 3, 2025 at 10:15 a.m."), "as written");
+        let m = read_page(r#"<article><li class="post-author"><a href="/author/priya/">Priya Natarajan</a></li></article><ol class="comment-list"><li><div class="comment-author"><b class="fn"><a href="/author/marek/">Marek</a></b> says:</div></li></ol>"#);
+        assert_eq!(m.byline.as_deref(), Some("Priya Natarajan"));
     }
 
     #[test]

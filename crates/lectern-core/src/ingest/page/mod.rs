@@ -80,8 +80,15 @@ fn read_html(html: &str, origin: &Origin) -> Result<(Meta, Vec<Block>), IngestEr
 }
 
 /// Enough running text to be an article: a homepage's teasers and a login wall are not.
+/// Only words in blocks that end like sentences count: a list of headlines has many words and
+/// no sentences.
 fn is_article(blocks: &[Block]) -> bool {
-    let words: usize = blocks.iter().map(|b| crate::text::word_count(&b.text)).sum();
-    let sentences = blocks.iter().filter(|b| super::shape::is_prose(&b.text) || super::shape::ends_sentence(&b.text)).count();
-    words >= MIN_ARTICLE_WORDS && sentences >= 1
+    let words: usize = blocks.iter().filter(|b| super::shape::ends_sentence(&b.text)).map(|b| words_in(&b.text)).sum();
+    words >= MIN_ARTICLE_WORDS
+}
+
+/// Words, counting each character of a script written without spaces (Chinese, Japanese) as
+/// one, which is how long its sentences read.
+fn words_in(text: &str) -> usize {
+    crate::text::word_count(text) + text.chars().filter(|c| crate::text::is_unspaced_script(*c)).count()
 }
