@@ -1,6 +1,7 @@
 //! Finding and reading article files on disk, the same way for the CLI and the reader's build.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{IngestError, IngestErrorKind};
 use crate::ingest::{push_unique, read_source, Form, SourceFile};
@@ -31,17 +32,41 @@ pub fn ingest_paths(paths: &[PathBuf]) -> Vec<Result<Vec<Article>, IngestError>>
 }
 
 /// [`ingest_paths`], calling `progress(done, total)` after each file: large folders take a while.
+/// Files are read on every core (a saved web page takes tens of milliseconds to extract); the
+/// results keep the files' order.
 pub fn ingest_paths_with(paths: &[PathBuf], mut progress: impl FnMut(usize, usize)) -> Vec<Result<Vec<Article>, IngestError>> {
     let found = list(paths);
     let total = found.len();
-    let mut out = Vec::with_capacity(total);
-    for (done, entry) in found.into_iter().enumerate() {
-        out.push(entry.and_then(|path| {
-            read(&path).and_then(|f| read_source(&f)).map_err(|e| IngestError { file: path.display().to_string(), ..e })
-        }));
-        progress(done + 1, total);
-    }
-    out
+    let next = AtomicUsize::new(0);
+    let (sender, results) = std::sync::mpsc::channel();
+    let mut out: Vec<Option<Result<Vec<Article>, IngestError>>> = (0..total).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers(total) {
+            let (found, next, sender) = (&found, &next, sender.clone());
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(entry) = found.get(i) else { break };
+                if sender.send((i, read_entry(entry))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        for (done, (i, result)) in results.iter().enumerate() {
+            out[i] = Some(result);
+            progress(done + 1, total);
+        }
+    });
+    out.into_iter().flatten().collect()
+}
+
+fn workers(files: usize) -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.max(1))
+}
+
+fn read_entry(entry: &Result<PathBuf, IngestError>) -> Result<Vec<Article>, IngestError> {
+    let path = entry.as_ref().map_err(Clone::clone)?;
+    read(path).and_then(|f| read_source(&f)).map_err(|e| IngestError { file: path.display().to_string(), ..e })
 }
 
 /// Every article file under `paths`: folders walked recursively, sorted by path, hidden entries

@@ -15,40 +15,44 @@
 use dom_query::Document;
 use serde_json::Value;
 
+use super::facts::{clean, Facts};
 use super::Origin;
+use crate::ingest::byline::{parse, Byline};
 use crate::ingest::Meta;
 
 pub fn read(doc: &Document, origin: &Origin, fallback: &rs_trafilatura::Metadata) -> Meta {
-    let ld = JsonLd::find(doc);
-    let site = meta(doc, "og:site_name").or_else(|| ld.text(&["publisher", "name"])).or_else(|| fallback.sitename.clone());
-    let h1 = article_h1(doc);
-    let title = meta(doc, "og:title")
+    let facts = Facts::gather(doc);
+    let ld = JsonLd::find(&facts.json_ld);
+    let site = facts.meta("og:site_name").or_else(|| ld.text(&["publisher", "name"])).or_else(|| fallback.sitename.clone());
+    let h1 = article_h1(&facts);
+    let title = facts
+        .meta("og:title")
         .or_else(|| ld.text(&["headline"]))
         .map(|stated| fuller(stated, h1.as_deref()))
         .or(h1)
-        .or_else(|| text(doc, "title").map(|t| without_site(&t, site.as_deref())))
+        .or_else(|| facts.title.as_deref().map(|t| without_site(t, site.as_deref())))
         .or_else(|| fallback.title.clone());
-    let line = byline_line(doc);
+    let line = facts.byline.as_ref().and_then(byline_line);
     Meta {
         title,
         byline: ld
             .author()
-            .or_else(|| meta(doc, "author"))
-            .or_else(|| rel_author(doc))
+            .or_else(|| facts.meta("author"))
+            .or_else(|| facts.rel_author.clone())
             .or_else(|| line.as_ref().map(|b| b.name.clone()))
-            .or_else(|| author_link(doc))
+            .or_else(|| facts.author_link.clone())
             .or_else(|| fallback.author.clone().filter(|a| !a.contains(':'))),
         date: ld
             .text(&["datePublished"])
-            .or_else(|| meta(doc, "article:published_time"))
-            .or_else(|| attr(doc, "article time[datetime], time[datetime]", "datetime"))
+            .or_else(|| facts.meta("article:published_time"))
+            .or_else(|| facts.time.clone())
             .or_else(|| line.and_then(|b| b.date))
             .or_else(|| fallback.date.map(|d| d.format("%Y-%m-%d").to_string()))
             .map(|d| iso_date(&d)),
         source: site,
-        url: [attr(doc, "link[rel=canonical]", "href"), meta(doc, "og:url"), origin.url.clone()].into_iter().flatten().find(|u| is_web_url(u)),
-        language: attr(doc, "html[lang]", "lang").or_else(|| http_equiv(doc, "content-language")).or_else(|| origin.language.clone()).map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
-        categories: categories(doc),
+        url: [facts.canonical.clone(), facts.meta("og:url"), origin.url.clone()].into_iter().flatten().find(|u| is_web_url(u)),
+        language: facts.lang.clone().or_else(|| facts.meta("content-language")).or_else(|| origin.language.clone()),
+        categories: facts.categories,
         ..Meta::default()
     }
 }
@@ -59,37 +63,24 @@ pub fn is_web_url(url: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://")) && !url.contains(char::is_whitespace)
 }
 
-/// `<meta property=NAME content=…>` or `<meta name=NAME content=…>`.
-fn meta(doc: &Document, name: &str) -> Option<String> {
-    attr(doc, &format!("meta[property=\"{name}\"], meta[name=\"{name}\"]"), "content")
-}
-
-fn http_equiv(doc: &Document, name: &str) -> Option<String> {
-    doc.select("meta[http-equiv]").nodes().iter().find_map(|m| {
-        let equiv = m.attr("http-equiv")?;
-        equiv.eq_ignore_ascii_case(name).then(|| m.attr("content")).flatten().map(|c| c.to_string())
-    })
-}
-
-fn attr(doc: &Document, selector: &str, name: &str) -> Option<String> {
-    doc.select(selector).nodes().iter().find_map(|n| clean(&n.attr(name)?))
-}
-
-fn text(doc: &Document, selector: &str) -> Option<String> {
-    doc.select(selector).nodes().iter().find_map(|n| clean(&n.text()))
-}
-
-fn clean(text: &str) -> Option<String> {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!text.is_empty()).then_some(text)
-}
-
 /// The article's `h1`, or the page's only one.
-fn article_h1(doc: &Document) -> Option<String> {
-    text(doc, "article h1, main h1").or_else(|| {
-        let all = doc.select("h1");
-        (all.length() == 1).then(|| clean(&all.text())).flatten()
-    })
+fn article_h1(facts: &Facts) -> Option<String> {
+    let in_article = facts.h1s.iter().find(|(text, inside)| *inside && !text.is_empty());
+    let only = (facts.h1s.len() == 1).then(|| facts.h1s.first()).flatten();
+    in_article.or(only).map(|(text, _)| text.clone()).filter(|t| !t.is_empty())
+}
+
+/// A byline element's name, and a date written beside it ("By Elena Petrova · April 3, 2025"),
+/// read line by line as the page breaks them ("By Elena Petrova<br>Published: April 3, 2025").
+fn byline_line(node: &dom_query::NodeRef) -> Option<Byline> {
+    let text = super::content::inline_text(node);
+    let mut lines = text.split('\n').filter_map(clean);
+    let first = lines.next()?;
+    let rest = lines.collect::<Vec<_>>().join(" | ");
+    let short = crate::text::word_count(&first) <= 5 && !first.contains(':');
+    let byline = parse(&first).or_else(|| short.then_some(Byline { name: first, date: None }))?;
+    let date = byline.date.or_else(|| crate::ingest::dates::find_date(&rest));
+    Some(Byline { name: byline.name, date })
 }
 
 /// The page's stated title, or the article's headline when that says the same and more
@@ -102,60 +93,11 @@ fn fuller(stated: String, h1: Option<&str>) -> String {
     }
 }
 
-/// Elements inside a page's comments or forms name commenters, not the author.
-/// Class and id names are looked at word by word (`comment-author`, `comments-area`), so a
-/// page-wide `showing-comments` on the body does not count.
-fn outside_comments(node: &dom_query::NodeRef) -> bool {
-    let is_comments = |name: &str| {
-        let name = name.to_ascii_lowercase();
-        name.starts_with("comment") || name.ends_with("comments-area") || name == "disqus_thread"
-    };
-    !node.ancestors_it(None).any(|a| {
-        let class = a.attr("class").unwrap_or_default();
-        let id = a.attr("id").unwrap_or_default();
-        class.split_whitespace().chain([&*id]).any(is_comments) || a.node_name().is_some_and(|n| n.eq_ignore_ascii_case("form"))
-    })
-}
 
-fn first_outside_comments(doc: &Document, selector: &str) -> Option<String> {
-    doc.select(selector).nodes().iter().filter(|n| outside_comments(n)).find_map(|n| clean(&n.text()))
-}
 
-fn rel_author(doc: &Document) -> Option<String> {
-    first_outside_comments(doc, "[rel=author]").filter(|name| crate::text::word_count(name) <= 6)
-}
 
-/// A byline element's name, and a date written beside it ("By Elena Petrova · April 3, 2025").
-fn byline_line(doc: &Document) -> Option<crate::ingest::byline::Byline> {
-    use crate::ingest::byline::{parse, Byline};
-    let selector = "[itemprop=author] [itemprop=name], [itemprop=author], .byline, .author-name, .author";
-    let node = doc.select(selector).nodes().iter().find(|n| outside_comments(n))?.clone();
-    // Its lines as the page breaks them: "By Elena Petrova<br>Published: April 3, 2025".
-    let text = super::content::inline_text(&node);
-    let mut lines = text.split('\n').filter_map(clean);
-    let first = lines.next()?;
-    let rest = lines.collect::<Vec<_>>().join(" | ");
-    let byline = parse(&first).or_else(|| (crate::text::word_count(&first) <= 5 && !first.contains(':')).then(|| Byline { name: first, date: None }))?;
-    let date = byline.date.or_else(|| crate::ingest::dates::find_date(&rest));
-    Some(Byline { name: byline.name, date })
-}
 
-/// A link to the author's page (`/author/priya/`), the way blogs credit a post.
-fn author_link(doc: &Document) -> Option<String> {
-    first_outside_comments(doc, "a[href*=\"/author/\"], a[href*=\"/authors/\"]").filter(|name| crate::text::word_count(name) <= 6)
-}
 
-fn categories(doc: &Document) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for node in doc.select("meta[property=\"article:section\"], meta[property=\"article:tag\"]").nodes() {
-        if let Some(value) = node.attr("content").and_then(|c| clean(&c)) {
-            if !out.contains(&value) {
-                out.push(value);
-            }
-        }
-    }
-    out
-}
 
 /// `<title>` text without the site's name: "Storm closes port | The Daily Example".
 fn without_site(title: &str, site: Option<&str>) -> String {
@@ -185,10 +127,10 @@ struct JsonLd(Option<Value>);
 const ARTICLE_TYPES: &[&str] = &["NewsArticle", "Article", "BlogPosting", "ReportageNews", "AnalysisNewsArticle", "OpinionNewsArticle", "Report", "ScholarlyArticle", "LiveBlogPosting", "TechArticle", "WebPage"];
 
 impl JsonLd {
-    fn find(doc: &Document) -> JsonLd {
+    fn find(scripts: &[String]) -> JsonLd {
         let mut candidates = Vec::new();
-        for script in doc.select("script[type=\"application/ld+json\"]").nodes() {
-            if let Ok(value) = serde_json::from_str::<Value>(script.text().trim()) {
+        for script in scripts {
+            if let Ok(value) = serde_json::from_str::<Value>(script.trim()) {
                 collect(value, &mut candidates, 0);
             }
         }

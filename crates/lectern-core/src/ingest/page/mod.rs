@@ -5,6 +5,7 @@
 mod charset;
 pub mod content;
 mod depth;
+mod facts;
 mod meta;
 mod mhtml;
 
@@ -68,7 +69,14 @@ fn read_html(html: &str, origin: &Origin) -> Result<(Meta, Vec<Block>), IngestEr
         return Err(IngestErrorKind::NoArticle);
     }
     depth::check(html)?;
-    let options = rs_trafilatura::Options { include_tables: true, url: origin.url.clone(), ..Default::default() };
+    let options = rs_trafilatura::Options {
+        include_tables: true,
+        url: origin.url.clone(),
+        // Every input here is meant to be an article: the page-type classifier (a third of the
+        // extraction time) only chose among profiles for shops, forums and listings.
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
+        ..Default::default()
+    };
     let extracted = rs_trafilatura::extract_with_options(html, &options).map_err(|_| IngestErrorKind::NoArticle)?;
     let doc = dom_query::Document::from(html);
     let meta = meta::read(&doc, origin, &extracted.metadata);
