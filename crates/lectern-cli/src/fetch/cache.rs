@@ -19,6 +19,9 @@ struct Meta {
     url: String,
     final_url: String,
     content_type: Option<String>,
+    /// Absent in entries written before it was kept.
+    #[serde(default)]
+    content_language: Option<String>,
 }
 
 impl Cache {
@@ -38,7 +41,7 @@ impl Cache {
             return None;
         }
         let body = std::fs::read(path.with_extension("body")).ok()?;
-        Some(Page { final_url: meta.final_url, content_type: meta.content_type, body })
+        Some(Page { final_url: meta.final_url, content_type: meta.content_type, content_language: meta.content_language, body })
     }
 
     /// Best effort: a cache that cannot be written costs a fetch next time, not this run.
@@ -55,7 +58,7 @@ impl Cache {
 
 fn write(path: &Path, url: &str, page: &Page) -> std::io::Result<()> {
     std::fs::create_dir_all(path.parent().expect("in the cache folder"))?;
-    let meta = Meta { url: url.to_string(), final_url: page.final_url.clone(), content_type: page.content_type.clone() };
+    let meta = Meta { url: url.to_string(), final_url: page.final_url.clone(), content_type: page.content_type.clone(), content_language: page.content_language.clone() };
     let meta = serde_json::to_vec(&meta).map_err(std::io::Error::other)?;
     replace(&path.with_extension("body"), &page.body)?;
     replace(&path.with_extension("json"), &meta)
@@ -82,7 +85,7 @@ mod tests {
     fn an_entry_round_trips_and_names_its_url() {
         let dir = std::env::temp_dir().join(format!("lectern-cache-unit-{}", std::process::id()));
         let cache = Cache { dir: Some(dir.clone()) };
-        let page = Page { final_url: "http://h/b".into(), content_type: Some("text/html".into()), body: b"<p>hi</p>".to_vec() };
+        let page = Page { final_url: "http://h/b".into(), content_type: Some("text/html".into()), content_language: None, body: b"<p>hi</p>".to_vec() };
         assert_eq!(cache.get("http://h/a"), None);
         cache.put("http://h/a", &page);
         assert_eq!(cache.get("http://h/a"), Some(page));

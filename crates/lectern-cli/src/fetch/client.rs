@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::time::Duration;
 
-use ureq::http::header::{CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use ureq::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use ureq::http::Response;
 use ureq::{Agent, Body};
 use url::Url;
@@ -19,6 +19,7 @@ pub struct Reply {
     pub location: Option<String>,
     pub retry_after: Option<String>,
     pub content_type: Option<String>,
+    pub content_language: Option<String>,
     pub body: Vec<u8>,
 }
 
@@ -57,6 +58,7 @@ impl Client {
             location: header(LOCATION),
             retry_after: header(RETRY_AFTER),
             content_type: header(CONTENT_TYPE),
+            content_language: header(CONTENT_LANGUAGE),
             body: Vec::new(),
         };
         if response.status().is_success() {

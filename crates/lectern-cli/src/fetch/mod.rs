@@ -39,6 +39,7 @@ pub struct Page {
     pub final_url: String,
     /// The Content-Type header as sent, charset included.
     pub content_type: Option<String>,
+    pub content_language: Option<String>,
     pub body: Vec<u8>,
 }
 
@@ -163,7 +164,7 @@ impl Fetcher<'_> {
             self.robots.check(hop, &self.client, self.settings)?;
             retry::get(&self.client, hop, Cap::Fail(self.settings.max_bytes), self.settings.attempts)
         })?;
-        Ok(Page { final_url: final_url.to_string(), content_type: reply.content_type, body: reply.body })
+        Ok(Page { final_url: final_url.to_string(), content_type: reply.content_type, content_language: reply.content_language, body: reply.body })
     }
 }
 

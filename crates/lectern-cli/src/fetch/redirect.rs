@@ -52,7 +52,7 @@ mod tests {
     use super::*;
 
     fn moved(to: &str) -> Reply {
-        Reply { status: 302, location: Some(to.into()), retry_after: None, content_type: None, body: Vec::new() }
+        Reply { status: 302, location: Some(to.into()), retry_after: None, content_type: None, content_language: None, body: Vec::new() }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use url::Url;
 use super::Page;
 
 pub fn source_file(page: Page) -> SourceFile {
-    SourceFile { name: name(&page.final_url), bytes: page.body, url: Some(page.final_url), content_type: page.content_type }
+    SourceFile { name: name(&page.final_url), bytes: page.body, url: Some(page.final_url), content_type: page.content_type, content_language: page.content_language }
 }
 
 /// The last path segment of the final URL (`story.html`), or its host for a site's front page:

@@ -219,7 +219,7 @@ pub enum Extraction {
 
 pub fn run_lectern(name: &str, bytes: &[u8]) -> Extraction {
     use lectern_core::IngestErrorKind;
-    let file = lectern_core::SourceFile { name: name.to_string(), bytes: bytes.to_vec(), url: None, content_type: None };
+    let file = lectern_core::SourceFile::new(name, bytes);
     match lectern_core::ingest(&file) {
         Ok(a) => {
             let mut body = String::new();

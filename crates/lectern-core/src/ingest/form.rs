@@ -91,7 +91,7 @@ mod tests {
     use super::*;
 
     fn form(name: &str, bytes: &str, content_type: Option<&str>) -> Form {
-        Form::of(&SourceFile { name: name.into(), bytes: bytes.as_bytes().to_vec(), url: None, content_type: content_type.map(Into::into) })
+        Form::of(&SourceFile { name: name.into(), bytes: bytes.as_bytes().to_vec(), url: None, content_type: content_type.map(Into::into), content_language: None })
     }
 
     #[test]

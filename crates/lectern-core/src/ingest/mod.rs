@@ -38,6 +38,8 @@ pub struct SourceFile {
     pub url: Option<String>,
     /// The HTTP `Content-Type` it was served with: its form, and a page's encoding.
     pub content_type: Option<String>,
+    /// The HTTP `Content-Language` it was served with, for a page that states none itself.
+    pub content_language: Option<String>,
 }
 
 impl SourceFile {
@@ -160,7 +162,7 @@ fn drafts(file: &SourceFile) -> Result<Vec<Draft>, IngestErrorKind> {
 
 #[cfg(feature = "inputs")]
 fn origin(file: &SourceFile) -> page::Origin {
-    page::Origin { url: file.url.clone(), content_type: file.content_type.clone(), language: None }
+    page::Origin { url: file.url.clone(), content_type: file.content_type.clone(), language: file.content_language.clone() }
 }
 
 /// Plain text or Markdown: front matter (Markdown) wins over what the header zone suggests.

@@ -18,9 +18,9 @@ pub use meta::is_web_url;
 /// takes several times a page's size in memory.
 pub const MAX_PAGE_BYTES: usize = 20 * 1024 * 1024;
 
-/// Fewer words than this, once the page around it is gone, is not an article (a teaser, a
-/// login wall's blurb, an error page).
-const MIN_ARTICLE_WORDS: usize = 60;
+/// Fewer words than this in sentences, once the page around it is gone, is not an article (a
+/// list of headlines, a login wall's blurb, an error page); a short news brief has more.
+const MIN_ARTICLE_WORDS: usize = 40;
 
 /// What is known of a page before it is read: where it came from.
 #[derive(Debug, Default, Clone)]
@@ -88,11 +88,17 @@ fn read_html(html: &str, origin: &Origin) -> Result<(Meta, Vec<Block>), IngestEr
 }
 
 /// Enough running text to be an article: a homepage's teasers and a login wall are not.
-/// Only words in blocks that end like sentences count: a list of headlines has many words and
-/// no sentences.
+/// Only words in blocks that hold a finished sentence count: a list of headlines has many words
+/// and no sentences.
 fn is_article(blocks: &[Block]) -> bool {
-    let words: usize = blocks.iter().filter(|b| super::shape::ends_sentence(&b.text)).map(|b| words_in(&b.text)).sum();
+    let words: usize = blocks.iter().filter(|b| has_sentence(&b.text)).map(|b| words_in(&b.text)).sum();
     words >= MIN_ARTICLE_WORDS
+}
+
+/// A sentence's end: the block's own, or one inside it before a quotation's signature
+/// ("… trade.” — Maria Lopez").
+fn has_sentence(text: &str) -> bool {
+    super::shape::ends_sentence(text) || [".” ", ".\" ", "!” ", "?” ", "。", ". "].iter().any(|end| text.contains(end))
 }
 
 /// Words, counting each character of a script written without spaces (Chinese, Japanese) as
