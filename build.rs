@@ -13,7 +13,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", dir.display());
     let articles = files::ingest_folder(&dir).unwrap_or_else(|errors| fail(&errors));
     if articles.is_empty() {
-        println!("cargo:warning=no .txt or .md articles in {}; the reader will be empty", dir.display());
+        println!("cargo:warning=no articles (text, Markdown, web pages or feeds) in {}; the reader will be empty", dir.display());
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let bundle = bundle::Bundle::build(articles);

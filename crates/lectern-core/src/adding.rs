@@ -23,10 +23,13 @@ pub fn refusal(name: &str, size: f64) -> Option<String> {
             "{name} is not an article file (text, Markdown, a web page, a web archive or a feed), so it was not added."
         ));
     };
-    let limit = if matches!(form, Form::Text | Form::Markdown) { MAX_FILE_BYTES } else { MAX_MARKUP_BYTES };
+    let (limit, kind) = match form {
+        Form::Text | Form::Markdown => (MAX_FILE_BYTES, "files"),
+        Form::Page | Form::Archive | Form::Feed => (MAX_MARKUP_BYTES, "web pages, archives and feeds"),
+    };
     if size > limit {
         return Some(format!(
-            "{name} is {:.1} MB; files like it over {:.0} MB are not added.",
+            "{name} is {:.1} MB; {kind} over {:.0} MB are not added.",
             size / (1024.0 * 1024.0),
             limit / (1024.0 * 1024.0)
         ));
@@ -162,8 +165,8 @@ mod tests {
         assert!(refusal("notes.md", 1000.0).is_none());
         assert!(refusal("page.html", 6.0 * 1024.0 * 1024.0).is_none());
         assert!(refusal("photo.png", 10.0).unwrap().contains("not an article file"));
-        assert!(refusal("huge.txt", 20.0 * 1024.0 * 1024.0).unwrap().contains("20.0 MB; files like it over 5 MB"));
-        assert!(refusal("huge.html", 50.0 * 1024.0 * 1024.0).unwrap().contains("50.0 MB; files like it over 20 MB"));
+        assert!(refusal("huge.txt", 20.0 * 1024.0 * 1024.0).unwrap().contains("20.0 MB; files over 5 MB"));
+        assert!(refusal("huge.html", 50.0 * 1024.0 * 1024.0).unwrap().contains("50.0 MB; web pages, archives and feeds over 20 MB"));
     }
 
     #[test]
