@@ -19,6 +19,8 @@ const LABEL_GAP: f32 = 2.0;
 const PAD: f32 = 3.0;
 const MARGIN: f32 = 12.0;
 const ITERATIONS: usize = 120;
+/// How far repulsion reaches, in ideal distances.
+const REPULSION_REACH: f32 = 3.0;
 
 pub struct Laid {
     pub places: Vec<Place>,
@@ -67,6 +69,12 @@ fn forces(places: &mut [Place], edges: &[(usize, usize, f32)]) {
             for j in i + 1..n {
                 let (dx, dy) = (places[i].x - places[j].x, places[i].y - places[j].y);
                 let d2 = (dx * dx + dy * dy).max(0.01);
+                // Repulsion reaches a few ideal distances, no further (as in Fruchterman and
+                // Reingold's grid variant): summed over a whole map it would outpull gravity
+                // and push an unlinked topic ~25 distances out, shrinking the rest to a dot.
+                if d2 > REPULSION_REACH * REPULSION_REACH * k * k {
+                    continue;
+                }
                 let f = k * k / d2;
                 shift[i].0 += dx * f;
                 shift[i].1 += dy * f;
