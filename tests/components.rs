@@ -273,3 +273,51 @@ async fn painted() {
     });
     wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_source_links_to_the_original_only_at_a_web_address_and_only_when_asked() {
+    use lectern_reader::components::article_meta::{ArticleMeta, ArticleMetaProps};
+    let meta_with = |url: Option<&str>, source: Option<&str>, summary: bool, links: bool| {
+        let mut a = article("page", "A Page", vec![(None, vec!["Some text."])]);
+        (a.url, a.source, a.summary) = (url.map(Into::into), source.map(Into::into), summary);
+        ArticleMetaProps { article: Rc::new(a), links }
+    };
+    let meta = |url: Option<&str>, source: Option<&str>, summary: bool| meta_with(url, source, summary, true);
+    let render = |root: &Element, props| yew::Renderer::<ArticleMeta>::with_root_and_props(root.clone(), props).render();
+
+    // A web address and no source: the link reads as the address's host.
+    let host_only = root();
+    render(&host_only, meta(Some("HTTPS://news.example:8443/story?id=1"), None, false));
+    yew::scheduler::flush().await;
+    let links = all(&host_only, "a");
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].text_content().unwrap(), "news.example");
+    assert_eq!(links[0].get_attribute("aria-label").as_deref(), Some("Original at news.example (opens in a new tab)"));
+    assert_eq!(links[0].get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
+    assert_eq!(links[0].get_attribute("target").as_deref(), Some("_blank"));
+
+    // Any other scheme is no link; the source is shown as text, markup and all.
+    for url in ["javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "//example.com/x"] {
+        let unlinked = root();
+        render(&unlinked, meta(Some(url), Some("The <b>Gazette</b>"), true));
+        yew::scheduler::flush().await;
+        assert!(all(&unlinked, "a, b").is_empty(), "{url}");
+        assert!(unlinked.text_content().unwrap().contains("The <b>Gazette</b>"), "{url}");
+        assert_eq!(text(&unlinked, "summary-only"), "Summary only", "{url}");
+    }
+
+    // A summary only: the full article is a link away.
+    let summary = root();
+    render(&summary, meta(Some("https://ledger.example/ferry"), Some("Northern Ledger"), true));
+    yew::scheduler::flush().await;
+    assert_eq!(text(&summary, "summary-only"), "Summary only · read the full article");
+    assert_eq!(all(&summary, "a").len(), 2);
+
+    // Without links (the article list, whose items are links), the source is text.
+    let listed = root();
+    render(&listed, meta_with(Some("https://ledger.example/ferry"), Some("Northern Ledger"), true, false));
+    yew::scheduler::flush().await;
+    assert!(all(&listed, "a").is_empty());
+    assert!(listed.text_content().unwrap().contains("Northern Ledger"));
+    assert_eq!(text(&listed, "summary-only"), "Summary only");
+}

@@ -2,7 +2,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
-use lectern_core::adding::AddStep;
+use lectern_core::adding::{AddStep, ACCEPTED};
 
 use crate::added::AddedSet;
 
@@ -39,14 +39,14 @@ pub fn AddArticles(props: &AddArticlesProps) -> Html {
                 <input
                     type="file"
                     multiple=true
-                    accept=".txt,.md,.markdown,text/plain,text/markdown"
+                    accept={accept()}
                     class="lectern-visually-hidden"
                     data-testid="add-articles"
                     disabled={set.busy.is_some()}
                     onchange={on_change}
                 />
             </label>
-            <span class="lectern-add-hint">{ "or drop .txt and .md files on the reader" }</span>
+            <span class="lectern-add-hint">{ "or drop articles, web pages and feeds on the reader" }</span>
             if let Some(step) = &set.busy {
                 <p class="lectern-add-progress" role="status" data-testid="add-progress">{ progress(step) }</p>
             }
@@ -82,6 +82,11 @@ pub fn AddArticles(props: &AddArticlesProps) -> Html {
             }
         </section>
     }
+}
+
+/// What the chooser offers: the endings the core reads, and the kinds of text it reads.
+fn accept() -> String {
+    format!("{ACCEPTED},text/plain,text/markdown,text/html")
 }
 
 /// The worker's progress: a bar that fills file by file, then one that waits while it indexes.

@@ -126,7 +126,7 @@ pub fn ReadingPane(props: &ReadingPaneProps) -> Html {
                     <h2 class="lectern-title" data-testid="article-title" tabindex="-1" ref={title}>
                         { title_text }
                     </h2>
-                    <ArticleMeta article={article.clone()} />
+                    <ArticleMeta article={article.clone()} links=true />
                 </header>
                 if props.loading {
                     <p class="lectern-loading" role="status" data-testid="article-loading">{ "Loading the article…" }</p>

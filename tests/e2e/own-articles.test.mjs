@@ -174,7 +174,7 @@ test('added files are read, searched, kept across a reload and removed; bad ones
   assert.equal(await fetchedWorker(page), true);
   assert.equal(await page.getByTestId('article-title').innerText(), XSS_TITLE);
   const errors = await page.getByTestId('error').innerText();
-  assert.match(errors, /photo\.png is not a \.txt or \.md file/);
+  assert.match(errors, /photo\.png is not an article file \(text, Markdown, a web page, a web archive or a feed\)/);
   assert.match(errors, /blob\.txt: this is a binary file/);
   assert.match(errors, /latin1\.txt: .*UTF-8/);
   assert.match(errors, /huge\.txt is 20\.0 MB; files over 5 MB are not added/);
