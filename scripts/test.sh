@@ -39,8 +39,11 @@ trunk build --release
 # (348.9 KB). The styles inlined in index.html, the head read before the reader mounts: -0.5 KB
 # (348.4 KB). Outlines built when first asked for, the first view's answer kept, the icon
 # inlined: 2.1 KB, less 1 KB from wasm-opt --converge (349.5 KB). Late first-view texts drawn when
-# they arrive: 0.1 KB (349.6 KB).
-python3 scripts/size_report.py dist --budget-kb 350
+# they arrive: 0.1 KB (349.6 KB). Web pages and feeds: none of their reading is here (the core's
+# `inputs` feature is off in the app; it is in the worker), but articles carry their language,
+# summary flag and categories (1.1 KB) and the reading pane links to the original and marks a
+# summary-only entry (2.2 KB): 352.9 KB.
+python3 scripts/size_report.py dist --budget-kb 353
 
 step "4/4 end-to-end tests (playwright-core, release build on 127.0.0.1)"
 node --test --test-concurrency=1 tests/e2e/
