@@ -69,6 +69,19 @@ export function articlesFolder(prefix, harbour) {
   return folder;
 }
 
+/** A page of a demo server that fails the test if anything it shows ever runs as script
+ *  (`page.problems` gets the dialog), and notes every request it or a worker it started makes. */
+export async function guardedPage(demos, path, options) {
+  const page = await demos.page(path, options);
+  page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.requested = [];
+  page.on('request', (r) => page.requested.push(r.url()));
+  return page;
+}
+
+/** What a hostile article would have set, had any of its script run. */
+export const pwned = (page) => page.evaluate(() => window.pwned ?? null);
+
 export const shot = (page, name, fullPage = false) => page.screenshot({ path: join(shots, `${name}.png`), fullPage });
 
 export async function start() {

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDemos } from './demos.mjs';
-import { articlesFolder, dist, lectern, shot } from './harness.mjs';
+import { articlesFolder, dist, guardedPage, lectern, pwned, shot } from './harness.mjs';
 
 const LIMIT = { timeout: 90_000 };
 const XSS_TITLE = 'Harbour <img src=x onerror="alert(1)"> Report';
@@ -43,16 +43,7 @@ function inspect() {
   return JSON.parse(lectern('inspect', '--json', folder));
 }
 
-/** A page that fails the test if anything it shows ever runs as script. */
-async function open(path, options) {
-  const page = await demos.page(path, options);
-  page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.requested = [];
-  page.on('request', (r) => page.requested.push(r.url()));
-  return page;
-}
-
-const pwned = (page) => page.evaluate(() => window.pwned ?? null);
+const open = (path, options) => guardedPage(demos, path, options);
 /** Has the page (or a worker it started) asked for the worker's wasm? */
 const fetchedWorker = (page) => page.requested.some((url) => url.endsWith('/lectern-worker_bg.wasm'));
 

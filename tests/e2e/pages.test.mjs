@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startDemos } from './demos.mjs';
-import { NARROW, dist, lectern, repo, shot } from './harness.mjs';
+import { dist, guardedPage, lectern, NARROW, pwned, repo, shot } from './harness.mjs';
 
 const LIMIT = { timeout: 120_000 };
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -43,17 +43,7 @@ function inspect(folder) {
   return JSON.parse(lectern('inspect', '--json', folder));
 }
 
-/** A page that fails the test if anything it shows ever runs as script, and that notes every
- *  request it (or a worker it started) makes. */
-async function open(path, options) {
-  const page = await demos.page(path, options);
-  page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.requested = [];
-  page.on('request', (r) => page.requested.push(r.url()));
-  return page;
-}
-
-const pwned = (page) => page.evaluate(() => window.pwned ?? null);
+const open = (path, options) => guardedPage(demos, path, options);
 /** Requests to anywhere but the server the reader came from. */
 const elsewhere = (page) => page.requested.filter((url) => !url.startsWith(demos.pages) && !url.startsWith('blob:'));
 
