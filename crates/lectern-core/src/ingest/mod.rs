@@ -94,9 +94,10 @@ pub fn ingest(file: &SourceFile) -> Result<Article, IngestError> {
 /// Read one file (or fetched page or feed) as the articles it holds: one for text, Markdown and
 /// pages, one per entry for a feed. Ids are unique within the file.
 pub fn read_source(file: &SourceFile) -> Result<Vec<Article>, IngestError> {
-    let drafts = drafts(file).map_err(|kind| IngestError { file: file.name.clone(), kind })?;
+    let form = Form::of(file);
+    let drafts = drafts(file, form).map_err(|kind| IngestError { file: file.name.clone(), kind })?;
     // A feed's entries are named by their links, so an entry keeps its id as the feed grows.
-    let single = Form::of(file) != Form::Feed;
+    let single = form != Form::Feed;
     let mut articles = Vec::with_capacity(drafts.len());
     for (meta, blocks) in drafts {
         let id = if single { slug::slug(stem(&file.name)) } else { entry_id(&meta) };
@@ -145,8 +146,8 @@ pub fn storable_text(file: &SourceFile) -> String {
 
 type Draft = (Meta, Vec<Block>);
 
-fn drafts(file: &SourceFile) -> Result<Vec<Draft>, IngestErrorKind> {
-    match Form::of(file) {
+fn drafts(file: &SourceFile, form: Form) -> Result<Vec<Draft>, IngestErrorKind> {
+    match form {
         Form::Text => Ok(vec![text_draft(&decode::decode(&file.bytes)?, false)?]),
         Form::Markdown => Ok(vec![text_draft(&decode::decode(&file.bytes)?, true)?]),
         #[cfg(feature = "inputs")]
