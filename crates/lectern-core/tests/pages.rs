@@ -59,3 +59,16 @@ fn stored_text_reads_back_to_the_same_article() {
     let stored = lectern_core::ingest::storable_text(&file);
     assert_eq!(read(SourceFile::new("storm.html", stored)), read(file));
 }
+
+#[test]
+fn kickers_and_promo_lines_go_and_table_rows_stay() {
+    let extra = "<p>Read more: Floods hit the valley again</p><table><tr><th>Port</th><th>Ships waiting</th></tr><tr><td>Example</td><td>40</td></tr></table><p>Advertisement</p>";
+    let html = page("<title>Storm closes port</title>")
+        .replace("<h1>Storm closes port</h1>", "<p class=kicker>Weather · Coasts</p><h1>Storm closes port</h1>")
+        .replace("<p>Forty vessels", &format!("{extra}<p>Forty vessels"));
+    let article = read(SourceFile::new("storm.html", html));
+    let paragraphs: Vec<&str> = article.paragraphs().collect();
+    assert!(paragraphs[0].starts_with("The harbour authority"), "{paragraphs:?}");
+    assert!(paragraphs.contains(&"Port | Ships waiting") && paragraphs.contains(&"Example | 40"), "{paragraphs:?}");
+    assert!(!paragraphs.iter().any(|p| p.starts_with("Read more") || *p == "Advertisement"), "{paragraphs:?}");
+}

@@ -7,7 +7,7 @@
 //! and quotations the same way.
 
 mod body;
-mod boilerplate;
+pub(crate) mod boilerplate;
 pub(crate) mod byline;
 pub(crate) mod dates;
 mod decode;

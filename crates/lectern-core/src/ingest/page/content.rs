@@ -10,7 +10,9 @@
 //!   and an attribution line under it (`— Name, role`, a `<footer>` or `<cite>`) follows the
 //!   last one, so the quote extractor sees a quotation and its speaker; `<q>` gets its marks;
 //! - captions, images, media, forms, scripts, styles and embedded frames are dropped: a caption
-//!   describes a picture, not the story, and nothing from a page runs or loads.
+//!   describes a picture, not the story, and nothing from a page runs or loads;
+//! - furniture the extractor kept ("Read more: …", "Advertisement", a share bar) is dropped by
+//!   the rules text files follow (`boilerplate`), except in tables.
 
 use dom_query::{Document, NodeRef};
 
@@ -86,7 +88,7 @@ impl Walk {
         let line = std::mem::take(&mut self.line);
         for piece in line.split("\n\n") {
             let text = normalise(piece);
-            if !text.is_empty() {
+            if !text.is_empty() && !is_furniture(&text) {
                 self.out.push(Block::text(text));
             }
         }
@@ -95,7 +97,7 @@ impl Walk {
     fn heading(&mut self, node: &NodeRef, level: u8) {
         self.flush();
         let text = normalise(&inline_text(node));
-        if !text.is_empty() {
+        if !text.is_empty() && !is_furniture(&text) {
             self.out.push(Block::heading(text, level));
         }
     }
@@ -138,6 +140,13 @@ fn quoted(mut blocks: Vec<Block>) -> Vec<Block> {
         last.text = format!("{} — {name}", last.text);
     }
     blocks
+}
+
+/// The furniture an extractor leaves inside an article ("Read more: …", "Advertisement", a share
+/// bar), by the same rules as text files'. Table rows are not asked: their cells are joined by
+/// bars, as a page's chrome is.
+fn is_furniture(text: &str) -> bool {
+    crate::ingest::boilerplate::is_boilerplate(text)
 }
 
 /// `— Maria Lopez, port director`: a dash and a few words, no sentence.

@@ -80,7 +80,8 @@ fn read_html(html: &str, origin: &Origin) -> Result<(Meta, Vec<Block>), IngestEr
     let extracted = rs_trafilatura::extract_with_options(html, &options).map_err(|_| IngestErrorKind::NoArticle)?;
     let doc = dom_query::Document::from(html);
     let meta = meta::read(&doc, origin, &extracted.metadata);
-    let blocks = content::blocks(extracted.content_html.as_deref().unwrap_or_default());
+    let mut blocks = content::blocks(extracted.content_html.as_deref().unwrap_or_default());
+    drop_leading_labels(&mut blocks);
     if !is_article(&blocks) {
         return Err(IngestErrorKind::NoArticle);
     }
@@ -88,6 +89,19 @@ fn read_html(html: &str, origin: &Origin) -> Result<(Meta, Vec<Block>), IngestEr
 }
 
 /// Enough running text to be an article: a homepage's teasers and a login wall are not.
+/// Short lines before the article's first sentence are labels, not text: a kicker ("Business",
+/// "Feature · Ocean"), a print view's "Print this page  Back to article". Headings stay.
+fn drop_leading_labels(blocks: &mut Vec<Block>) {
+    const MAX_LABEL_WORDS: usize = 8;
+    let labels = blocks
+        .iter()
+        .take_while(|b| b.kind == super::Kind::Text && !has_sentence(&b.text) && crate::text::word_count(&b.text) <= MAX_LABEL_WORDS)
+        .count();
+    if labels < blocks.len() {
+        blocks.drain(..labels);
+    }
+}
+
 /// Only words in blocks that hold a finished sentence count: a list of headlines has many words
 /// and no sentences.
 fn is_article(blocks: &[Block]) -> bool {
