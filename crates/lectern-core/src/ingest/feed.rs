@@ -43,10 +43,10 @@ fn draft(feed: &Feed, entry: &Entry) -> (Meta, Vec<Block>) {
     let authors = if entry.authors.is_empty() { &feed.authors } else { &entry.authors };
     let names: Vec<&str> = authors.iter().filter_map(|p| p.name.as_deref()).map(str::trim).filter(|n| !n.is_empty()).collect();
     let meta = Meta {
-        title: entry.title.as_ref().map(text_of).map(|t| plain(&t)).filter(|t| !t.is_empty()),
+        title: entry.title.as_ref().map(text_of).map(|t| content::plain(&t)).filter(|t| !t.is_empty()),
         byline: (!names.is_empty()).then(|| names.join(", ")),
         date: entry.published.or(entry.updated).map(|d| d.format("%Y-%m-%d").to_string()),
-        source: feed.title.as_ref().map(text_of).map(|t| plain(&t)).filter(|t| !t.is_empty()),
+        source: feed.title.as_ref().map(text_of).map(|t| content::plain(&t)).filter(|t| !t.is_empty()),
         url: entry.links.iter().map(|l| l.href.trim().to_string()).find(|u| is_web_url(u)),
         language: entry.language.clone().or_else(|| feed.language.clone()),
         summary: full.is_none(),
@@ -57,13 +57,4 @@ fn draft(feed: &Feed, entry: &Entry) -> (Meta, Vec<Block>) {
 
 fn text_of(text: &Text) -> String {
     text.content.clone()
-}
-
-/// A title may carry markup (Atom `type="html"`): its text alone.
-fn plain(text: &str) -> String {
-    if text.contains('<') {
-        content::blocks(text).into_iter().map(|b| b.text).collect::<Vec<_>>().join(" ")
-    } else {
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
 }

@@ -155,6 +155,16 @@ fn is_attribution(text: &str) -> bool {
     dashed && crate::text::word_count(text) <= 14
 }
 
+/// A title or name that may carry markup (Atom `type="html"`, a JSON-LD headline with `<em>`,
+/// a hostile `og:title`): its text alone, white space collapsed.
+pub fn plain(text: &str) -> String {
+    if text.contains('<') && text.contains('>') {
+        blocks(text).into_iter().map(|b| b.text).collect::<Vec<_>>().join(" ")
+    } else {
+        normalise(text)
+    }
+}
+
 /// An element's text with inline quotations marked and line breaks as spaces.
 pub fn inline_text(node: &NodeRef) -> String {
     let mut walk = Walk::default();

@@ -15,6 +15,7 @@
 use dom_query::Document;
 use serde_json::Value;
 
+use super::content::plain;
 use super::facts::{clean, Facts};
 use super::Origin;
 use crate::ingest::byline::{parse, Byline};
@@ -34,14 +35,16 @@ pub fn read(doc: &Document, origin: &Origin, fallback: &rs_trafilatura::Metadata
         .or_else(|| fallback.title.clone());
     let line = facts.byline.as_ref().and_then(byline_line);
     Meta {
-        title,
+        title: title.map(|t| plain(&t)).filter(|t| !t.is_empty()),
         byline: ld
             .author()
             .or_else(|| facts.meta("author"))
             .or_else(|| facts.rel_author.clone())
             .or_else(|| line.as_ref().map(|b| b.name.clone()))
             .or_else(|| facts.author_link.clone())
-            .or_else(|| fallback.author.clone().filter(|a| !a.contains(':'))),
+            .or_else(|| fallback.author.clone().filter(|a| !a.contains(':')))
+            .map(|b| plain(&b))
+            .filter(|b| !b.is_empty()),
         date: ld
             .text(&["datePublished"])
             .or_else(|| facts.meta("article:published_time"))
@@ -49,7 +52,7 @@ pub fn read(doc: &Document, origin: &Origin, fallback: &rs_trafilatura::Metadata
             .or_else(|| line.and_then(|b| b.date))
             .or_else(|| fallback.date.map(|d| d.format("%Y-%m-%d").to_string()))
             .map(|d| iso_date(&d)),
-        source: site,
+        source: site.map(|s| plain(&s)).filter(|s| !s.is_empty()),
         url: [facts.canonical.clone(), facts.meta("og:url"), origin.url.clone()].into_iter().flatten().find(|u| is_web_url(u)),
         language: facts.lang.clone().or_else(|| facts.meta("content-language")).or_else(|| origin.language.clone()),
         categories: facts.categories,
