@@ -99,10 +99,14 @@ pub fn read_source(file: &SourceFile) -> Result<Vec<Article>, IngestError> {
     // A feed's entries are named by their links, so an entry keeps its id as the feed grows.
     let single = form != Form::Feed;
     let mut articles = Vec::with_capacity(drafts.len());
+    // A set, not push_unique's scan: a feed may have thousands of entries.
+    let mut taken = std::collections::HashSet::new();
     for (meta, blocks) in drafts {
         let id = if single { slug::slug(stem(&file.name)) } else { entry_id(&meta) };
+        let id = slug::unique(&id, |id| taken.contains(id));
+        taken.insert(id.clone());
         match finish(meta, blocks, id, &file.name) {
-            Ok(article) => push_unique(&mut articles, article),
+            Ok(article) => articles.push(article),
             Err(kind) if single => return Err(IngestError { file: file.name.clone(), kind }),
             Err(_) => {}
         }
