@@ -11,6 +11,7 @@ pub mod files;
 pub mod ingest;
 pub mod inspect;
 mod lexicon;
+pub mod links;
 pub mod model;
 pub mod quotes;
 pub mod topics;

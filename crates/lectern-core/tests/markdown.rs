@@ -39,3 +39,10 @@ fn without_front_matter_the_h1_is_the_title() {
     assert_eq!(a.byline.as_deref(), Some("Tom Hale"));
     assert_eq!(headings(&a), ["Day one", "Day two"]);
 }
+
+#[test]
+fn a_front_matter_url_is_kept_only_when_it_is_a_web_address() {
+    let page = |url: &str| format!("---\ntitle: A Note\nurl: {url}\n---\n\nSome text that is long enough to read.\n");
+    assert_eq!(common::read("a.md", &page("https://notes.example/a")).url.as_deref(), Some("https://notes.example/a"));
+    assert_eq!(common::read("a.md", &page("javascript:alert(1)")).url, None);
+}

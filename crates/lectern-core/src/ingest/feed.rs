@@ -6,7 +6,8 @@
 
 use feed_rs::model::{Entry, Feed, Text};
 
-use super::page::{content, is_web_url};
+use super::page::content;
+use crate::links::is_web_url;
 use super::{Block, Meta};
 use crate::error::IngestErrorKind;
 

@@ -189,7 +189,7 @@ fn text_draft(text: &str, markdown: bool) -> Result<Draft, IngestErrorKind> {
         byline: matter.author.or(guessed.byline),
         date: matter.date.or(guessed.date),
         source: matter.source,
-        url: matter.url,
+        url: matter.url.filter(|u| crate::links::is_web_url(u)),
         ..Meta::default()
     };
     Ok((meta, rest))

@@ -18,6 +18,7 @@ use serde_json::Value;
 use super::content::plain;
 use super::facts::{clean, Facts};
 use super::Origin;
+use crate::links::is_web_url;
 use crate::ingest::byline::{parse, Byline};
 use crate::ingest::Meta;
 
@@ -53,17 +54,11 @@ pub fn read(doc: &Document, origin: &Origin, fallback: &rs_trafilatura::Metadata
             .or_else(|| fallback.date.map(|d| d.format("%Y-%m-%d").to_string()))
             .map(|d| iso_date(&d)),
         source: site.map(|s| plain(&s)).filter(|s| !s.is_empty()),
-        url: [facts.canonical.clone(), facts.meta("og:url"), origin.url.clone()].into_iter().flatten().find(|u| is_web_url(u)),
+        url: [facts.canonical.clone(), facts.meta("og:url"), origin.url.clone()].into_iter().flatten().map(|u| u.trim().to_string()).find(|u| is_web_url(u)),
         language: facts.lang.clone().or_else(|| facts.meta("content-language")).or_else(|| origin.language.clone()),
         categories: facts.categories,
         ..Meta::default()
     }
-}
-
-/// Only links a reader can follow safely: never `javascript:` or `data:`.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.contains(char::is_whitespace)
 }
 
 /// The article's `h1`, or the page's only one.

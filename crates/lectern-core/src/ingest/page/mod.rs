@@ -12,7 +12,6 @@ mod mhtml;
 use super::{Block, Meta};
 use crate::error::IngestErrorKind;
 
-pub use meta::is_web_url;
 
 /// Larger pages are refused before they are parsed: saved news pages are 0.1–3 MB, and a parse
 /// takes several times a page's size in memory.
