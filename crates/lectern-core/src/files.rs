@@ -65,13 +65,18 @@ fn workers(files: usize) -> usize {
 }
 
 fn read_entry(entry: &Result<PathBuf, IngestError>) -> Result<Vec<Article>, IngestError> {
-    let path = entry.as_ref().map_err(Clone::clone)?;
+    read_path(entry.as_ref().map_err(Clone::clone)?)
+}
+
+/// The articles of one file (one, or a feed's entries); errors name its path.
+pub fn read_path(path: &Path) -> Result<Vec<Article>, IngestError> {
     read(path).and_then(|f| read_source(&f)).map_err(|e| IngestError { file: path.display().to_string(), ..e })
 }
 
 /// Every article file under `paths`: folders walked recursively, sorted by path, hidden entries
-/// skipped. A folder that cannot be read is reported in place.
-fn list(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
+/// skipped. A folder that cannot be read is reported in place. (Public for rebuilds that read
+/// only the files that changed.)
+pub fn list(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {

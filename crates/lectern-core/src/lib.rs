@@ -13,6 +13,7 @@ pub mod inspect;
 mod lexicon;
 pub mod links;
 pub mod model;
+pub mod progress;
 pub mod quotes;
 pub mod topics;
 pub mod search;

@@ -67,9 +67,14 @@ pub struct Bundle {
 impl Bundle {
     /// Everything the reader needs for `articles`; the expensive part, done once.
     pub fn build(articles: Vec<Article>) -> Bundle {
-        let extraction = crate::topics::extract(&articles);
-        let index = SearchIndex::build_with_topics(&articles, &extraction);
-        let topics = Topics::build(&articles, &extraction);
+        Bundle::build_with(articles, &mut crate::progress::Unwatched)
+    }
+
+    /// [`Bundle::build`], telling `progress` how far each step has got.
+    pub fn build_with(articles: Vec<Article>, progress: &mut dyn crate::progress::Progress) -> Bundle {
+        let extraction = crate::topics::extract_with(&articles, progress);
+        let index = SearchIndex::build_with_progress(&articles, &extraction, progress);
+        let topics = Topics::build_with(&articles, &extraction, progress);
         Bundle { articles, index, topics }
     }
 }

@@ -2,7 +2,7 @@
 //! at build time for bundled articles and shipped inside the bundle; built in the browser for
 //! articles added at run time.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -58,47 +58,37 @@ impl SearchIndex {
 
     /// The index, with topics already extracted (the bundle extracts them once for both).
     pub fn build_with_topics<A: AsRef<Article>>(articles: &[A], extraction: &Extraction) -> Self {
+        Self::build_with_progress(articles, extraction, &mut crate::progress::Unwatched)
+    }
+
+    /// [`SearchIndex::build_with_topics`], counting the articles indexed.
+    pub fn build_with_progress<A: AsRef<Article>>(
+        articles: &[A],
+        extraction: &Extraction,
+        progress: &mut dyn crate::progress::Progress,
+    ) -> Self {
+        progress.step("indexing", articles.len());
         let mut passages = Vec::new();
-        // stem → (passage, positions) in passage order.
-        let mut postings: BTreeMap<String, Vec<(u32, Vec<u16>)>> = BTreeMap::new();
-        let mut words: BTreeMap<String, String> = BTreeMap::new();
+        let mut terms = TermTable::default();
         let mut total_len = 0u64;
         for (a, article) in articles.iter().enumerate() {
+            progress.advance();
             for (passage, text) in passages_of(a as u32, article.as_ref()) {
                 let id = passages.len() as u32;
                 let tokens = tokenize(text);
-                let mut positions: HashMap<String, Vec<u16>> = HashMap::new();
+                let mut positions: HashMap<u32, Vec<u16>> = HashMap::new();
                 for (at, token) in tokens.iter().enumerate() {
-                    let stemmed = words.entry(token.word.clone()).or_insert_with(|| stem(&token.word));
                     // Passages beyond 65,535 words keep their words, not their later positions.
-                    positions.entry(stemmed.clone()).or_default().push(at.min(u16::MAX as usize) as u16);
+                    positions.entry(terms.id(&token.word)).or_default().push(at.min(u16::MAX as usize) as u16);
                 }
                 for (term, at) in positions {
-                    postings.entry(term).or_default().push((id, at));
+                    terms.postings[term as usize].push((id, at));
                 }
                 total_len += tokens.len() as u64;
                 passages.push(Passage { len: tokens.len() as u32, ..passage });
             }
         }
-        let terms: Vec<Term> = postings
-            .into_iter()
-            .map(|(stem, postings)| {
-                let mut term = Term { stem, passages: Vec::new(), starts: vec![0], positions: Vec::new() };
-                for (passage, at) in postings {
-                    term.passages.push(passage);
-                    term.positions.extend(at);
-                    term.starts.push(term.positions.len() as u32);
-                }
-                term
-            })
-            .collect();
-        let words = words
-            .into_iter()
-            .filter_map(|(word, stem)| {
-                let term = terms.binary_search_by(|t| t.stem.as_str().cmp(&stem)).ok()?;
-                Some((word, term as u32))
-            })
-            .collect();
+        let (terms, words) = terms.sorted();
         let avg_len = if passages.is_empty() { 1.0 } else { total_len as f32 / passages.len() as f32 };
         let quoted = QuotedPassages::build(articles, &passages);
         let topical = TopicPassages::build(&passages, extraction);
@@ -261,5 +251,67 @@ impl Dictionary {
         wanted.sort_unstable();
         wanted.dedup();
         wanted
+    }
+}
+
+/// Terms as they are met while indexing: each stem numbered when first seen, each word's stem
+/// looked up once. Numbers, not strings, in the per-token maps: keyed by strings (and each
+/// token's word and stem cloned), indexing 1,000 articles took most of a second.
+#[derive(Default)]
+struct TermTable {
+    ids: HashMap<String, u32>,
+    stems: Vec<String>,
+    /// By term number: (passage, positions), in passage order.
+    postings: Vec<Vec<(u32, Vec<u16>)>>,
+    /// Word (folded, as written) → its stem's number.
+    words: HashMap<String, u32>,
+}
+
+impl TermTable {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.words.get(word) {
+            return id;
+        }
+        let stemmed = stem(word);
+        let id = match self.ids.get(&stemmed) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.ids.insert(stemmed.clone(), id);
+                self.stems.push(stemmed);
+                self.postings.push(Vec::new());
+                id
+            }
+        };
+        self.words.insert(word.to_string(), id);
+        id
+    }
+
+    /// The terms sorted by stem, and the words sorted, each naming its term's place.
+    fn sorted(self) -> (Vec<Term>, Vec<(String, u32)>) {
+        let mut order: Vec<usize> = (0..self.stems.len()).collect();
+        order.sort_by(|&a, &b| self.stems[a].cmp(&self.stems[b]));
+        let mut place = vec![0u32; order.len()];
+        for (i, &id) in order.iter().enumerate() {
+            place[id] = i as u32;
+        }
+        let mut stems: Vec<Option<String>> = self.stems.into_iter().map(Some).collect();
+        let mut postings: Vec<Vec<(u32, Vec<u16>)>> = self.postings;
+        let terms = order
+            .iter()
+            .map(|&id| {
+                let stem = stems[id].take().unwrap_or_default();
+                let mut term = Term { stem, passages: Vec::new(), starts: vec![0], positions: Vec::new() };
+                for (passage, at) in std::mem::take(&mut postings[id]) {
+                    term.passages.push(passage);
+                    term.positions.extend(at);
+                    term.starts.push(term.positions.len() as u32);
+                }
+                term
+            })
+            .collect();
+        let mut words: Vec<(String, u32)> = self.words.into_iter().map(|(w, id)| (w, place[id as usize])).collect();
+        words.sort_unstable();
+        (terms, words)
     }
 }

@@ -18,7 +18,7 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
-pub use resolve::{extract, Extraction, TopicInfo, MAX_TOPICS};
+pub use resolve::{extract, extract_with, Extraction, TopicInfo, MAX_TOPICS};
 
 use crate::model::Article;
 
@@ -79,14 +79,27 @@ pub struct Link {
 
 impl Topics {
     pub fn build<A: AsRef<Article>>(articles: &[A], extraction: &Extraction) -> Topics {
+        Topics::build_with(articles, extraction, &mut crate::progress::Unwatched)
+    }
+
+    /// [`Topics::build`], counting the articles whose maps are laid out.
+    pub fn build_with<A: AsRef<Article>>(
+        articles: &[A],
+        extraction: &Extraction,
+        progress: &mut dyn crate::progress::Progress,
+    ) -> Topics {
         let topics: Vec<Topic> = extraction
             .topics
             .iter()
             .map(|t| Topic { label: t.label.clone(), aliases: t.aliases.clone(), count: t.count, articles: t.articles })
             .collect();
         let all = map(&topics, extraction.paragraphs.iter().map(|p| &p.3), 1);
+        progress.step("mapping topics", articles.len());
         let per_article = (0..articles.len() as u32)
-            .map(|a| map(&topics, extraction.paragraphs.iter().filter(|p| p.0 == a).map(|p| &p.3), 2))
+            .map(|a| {
+                progress.advance();
+                map(&topics, extraction.paragraphs.iter().filter(|p| p.0 == a).map(|p| &p.3), 2)
+            })
             .collect();
         Topics { topics, all, per_article }
     }

@@ -2,7 +2,7 @@
 //! a title, an acronym or a demonym joins the name it stands for), function words and ordinary
 //! English left out, subjects kept when the articles use them far more than English does.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::candidates::{candidates, Candidate};
 use super::vocabulary::{is_common, is_company_word, is_function_word, is_organisation_word, rank, NAME_CONNECTORS, UNLISTED_RANK};
@@ -43,9 +43,16 @@ struct Paragraph {
 }
 
 pub fn extract<A: AsRef<Article>>(articles: &[A]) -> Extraction {
+    extract_with(articles, &mut crate::progress::Unwatched)
+}
+
+/// [`extract`], counting the articles read for names and subjects.
+pub fn extract_with<A: AsRef<Article>>(articles: &[A], progress: &mut dyn crate::progress::Progress) -> Extraction {
     let mut paragraphs = Vec::new();
     let mut total_words = 0usize;
+    progress.step("finding topics", articles.len());
     for (a, article) in articles.iter().enumerate() {
+        progress.advance();
         for (s, section) in article.as_ref().sections.iter().enumerate() {
             for (p, text) in section.paragraphs.iter().enumerate() {
                 total_words += text.split_whitespace().count();
@@ -170,10 +177,12 @@ impl Names {
             }
         }
         let multi: Vec<&String> = counts.keys().filter(|n| n.contains(' ')).collect();
+        let known = Known::index(&multi, &counts, paragraphs);
         let mut labels: HashMap<String, String> = HashMap::new();
         // A longer form of the same name: "Pakistan Stream North-South Gas Pipeline".
         for &long in &multi {
-            let short = multi.iter().filter(|s| is_shortened(s, long)).max_by_key(|s| (counts[**s], std::cmp::Reverse(s.len())));
+            let same_ends = known.by_ends.get(&ends(long)).map_or(&[][..], Vec::as_slice);
+            let short = same_ends.iter().filter(|s| is_shortened(s, long)).max_by_key(|s| (counts[**s], std::cmp::Reverse(s.len())));
             let label = match short {
                 Some(s) if counts[*s] >= counts[long] => (*s).clone(),
                 _ => long.clone(),
@@ -181,7 +190,7 @@ impl Names {
             labels.insert(long.clone(), label);
         }
         for (name, _) in counts.iter().filter(|(n, _)| !n.contains(' ') && inside.get(n.as_str()).is_some_and(|&i| i > 0)) {
-            if let Some(label) = single_word_label(name, &multi, &counts, paragraphs) {
+            if let Some(label) = single_word_label(name, &known) {
                 labels.insert(name.clone(), label);
             }
         }
@@ -208,41 +217,82 @@ fn is_shortened(short: &str, long: &str) -> bool {
     s.iter().all(|w| it.any(|x| x == w))
 }
 
+/// The names and words found, indexed for the questions [`single_word_label`] asks of each
+/// one-word name: asked by scanning every name and paragraph, they made finding the topics of
+/// 1,000 articles take 6 s, most of a site's build (BENCHMARKS.md, "lectern build").
+struct Known<'a> {
+    /// Many-word names by their first and last word.
+    by_ends: HashMap<(&'a str, &'a str), Vec<&'a String>>,
+    by_last: HashMap<&'a str, Vec<&'a String>>,
+    by_first: HashMap<&'a str, Vec<&'a String>>,
+    /// Each demonym form of a one-word name, to the first name (in order) that has it.
+    countries: HashMap<String, &'a String>,
+    /// Words the articles write in lower case.
+    lower: HashSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    fn index(multi: &[&'a String], counts: &'a BTreeMap<String, usize>, paragraphs: &'a [Paragraph]) -> Known<'a> {
+        let (mut by_ends, mut by_last, mut by_first) = (HashMap::new(), HashMap::new(), HashMap::new());
+        for &m in multi {
+            by_ends.entry(ends(m)).or_insert_with(Vec::new).push(m);
+            by_last.entry(ends(m).1).or_insert_with(Vec::new).push(m);
+            by_first.entry(ends(m).0).or_insert_with(Vec::new).push(m);
+        }
+        let mut countries = HashMap::new();
+        for country in counts.keys().filter(|c| !c.contains(' ')) {
+            for form in demonyms(country).filter(|f| f != country) {
+                countries.entry(form).or_insert(country);
+            }
+        }
+        let lower = paragraphs
+            .iter()
+            .flat_map(|p| &p.found)
+            .filter_map(|c| if let Candidate::Word(w) = c { Some(w.as_str()) } else { None })
+            .collect();
+        Known { by_ends, by_last, by_first, countries, lower }
+    }
+}
+
+/// A many-word name's first and last word.
+fn ends(name: &str) -> (&str, &str) {
+    (name.split(' ').next().unwrap_or(name), name.rsplit(' ').next().unwrap_or(name))
+}
+
 /// A one-word name: a surname joins the full name, a demonym joins its country, an ordinary
 /// word with a capital ("Pandemic", "Western") is no name at all.
-fn single_word_label(name: &str, multi: &[&String], counts: &BTreeMap<String, usize>, paragraphs: &[Paragraph]) -> Option<String> {
-    let people: Vec<&&String> = multi
-        .iter()
-        .filter(|m| m.rsplit(' ').next() == Some(name) && !m.split(' ').any(is_organisation_word))
-        .collect();
+fn single_word_label(name: &str, known: &Known) -> Option<String> {
+    let none = Vec::new();
+    let people: Vec<&&String> =
+        known.by_last.get(name).unwrap_or(&none).iter().filter(|m| !m.split(' ').any(is_organisation_word)).collect();
     if people.len() == 1 {
         return Some((*people[0]).clone());
     }
-    let companies: Vec<&&String> = multi
+    let companies: Vec<&&String> = known
+        .by_first
+        .get(name)
+        .unwrap_or(&none)
         .iter()
-        .filter(|m| m.split(' ').next() == Some(name) && m.rsplit(' ').next().is_some_and(is_company_word))
+        .filter(|m| m.rsplit(' ').next().is_some_and(is_company_word))
         .collect();
     if companies.len() == 1 {
         return Some((*companies[0]).clone());
     }
-    if let Some(country) = counts.keys().find(|c| !c.contains(' ') && is_demonym(name, c)) {
-        return Some(country.clone());
+    if let Some(country) = known.countries.get(name).filter(|_| name.len() >= 4) {
+        return Some((*country).clone());
     }
-    let written_lower = paragraphs.iter().flat_map(|p| &p.found).any(|c| matches!(c, Candidate::Word(w) if w == &name.to_lowercase()));
+    let written_lower = known.lower.contains(name.to_lowercase().as_str());
     if is_function_word(name) || is_common(name) && (written_lower || rank(name) <= 2000) {
         return None;
     }
     Some(name.to_string())
 }
 
-/// Russian ← Russia, Pakistani ← Pakistan, Ukrainian ← Ukraine, Chinese ← China, Afghan ←
-/// Afghanistan.
-fn is_demonym(word: &str, country: &str) -> bool {
-    if word == country || word.len() < 4 {
-        return false;
-    }
+/// The forms a country's people or language may take: Russian ← Russia, Pakistani ← Pakistan,
+/// Ukrainian ← Ukraine, Chinese ← China, Afghan ← Afghanistan.
+fn demonyms(country: &str) -> impl Iterator<Item = String> {
     let stem = country.trim_end_matches(['a', 'e', 'y']);
-    let forms = [
+    [
         format!("{country}n"),
         format!("{country}i"),
         format!("{stem}ian"),
@@ -250,8 +300,8 @@ fn is_demonym(word: &str, country: &str) -> bool {
         format!("{stem}ese"),
         format!("{stem}ish"),
         country.trim_end_matches("istan").to_string(),
-    ];
-    forms.iter().any(|f| f == word)
+    ]
+    .into_iter()
 }
 
 /// "US" for "United States", "SCO" for "Shanghai Cooperation Organisation", when one name fits.
@@ -306,8 +356,12 @@ impl Subjects {
             // than English at large uses it.
             let uncommon = rank(key) >= UNLISTED_RANK && rank(label) >= UNLISTED_RANK;
             if uncommon && is_noun_like(key) && *count >= MIN_SUBJECT_MENTIONS && lift(*count, key) >= MIN_SUBJECT_LIFT {
-                for (&w, _) in words.iter().filter(|(w, _)| *w == key || w.strip_suffix('s') == Some(key.as_str())) {
-                    out_words.insert(w.to_string(), label.to_string());
+                // The word and its plural, where the articles use them (looked up, not scanned:
+                // a scan per subject was quadratic in the vocabulary).
+                for w in [key.clone(), format!("{key}s")] {
+                    if words.contains_key(w.as_str()) {
+                        out_words.insert(w, label.to_string());
+                    }
                 }
             }
         }
