@@ -45,7 +45,7 @@ if [ "${1:-}" = "--tests" ]; then
   # Reinstall the end-to-end dependencies only when the lockfile changed since the last install.
   e2e=tests/e2e
   if ! cmp -s "$e2e/package-lock.json" "$e2e/node_modules/.package-lock.json.installed" 2>/dev/null; then
-    step "installing end-to-end test dependencies (playwright-core)"
+    step "installing end-to-end test dependencies (playwright-core, axe-core, vite)"
     npm ci --prefix "$e2e" --no-audit --no-fund
     cp "$e2e/package-lock.json" "$e2e/node_modules/.package-lock.json.installed"
   fi

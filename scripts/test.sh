@@ -6,7 +6,7 @@ scripts/setup.sh --tests
 export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-step "1/4 native tests (core, CLI, reader state)"
+step "1/5 native tests (core, CLI, site, xtask, reader state)"
 cargo test --workspace --locked
 # Benchmarks are run by hand (see BENCHMARKS.md); here they only have to compile.
 cargo check --locked -p lectern-core --benches
@@ -19,11 +19,11 @@ else
   echo "clippy is not installed: lints skipped"
 fi
 
-step "2/4 component tests in headless Chromium (wasm-bindgen-test)"
+step "2/5 component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked -p lectern-reader --target wasm32-unknown-unknown --test components
 
-step "3/4 release build and size report"
+step "3/5 release build and size report"
 trunk build --release
 # Issue 2 shipped 86 KB; search added ~90 KB, quotes and topics ~80 KB, embedding (mount API,
 # bundle fetching, events, panic message) 16 KB; split bundles (parts on demand, gunzip through
@@ -43,7 +43,11 @@ trunk build --release
 # `inputs` feature is off in the app; it is in the worker), but articles carry their language,
 # summary flag and categories (1.1 KB) and the reading pane links to the original and marks a
 # summary-only entry (2.2 KB): 352.9 KB.
-python3 scripts/size_report.py dist --budget-kb 353
+# The app reads a built site's <meta name=lectern-src|theme|panels> (lectern build): 0.3 KB.
+cargo xtask size-report dist --budget-kb 353
 
-step "4/4 end-to-end tests (playwright-core, release build on 127.0.0.1)"
+step "4/5 packaging: cargo xtask dist (lectern with the reader inside, its archive, the npm package)"
+cargo xtask dist
+
+step "5/5 end-to-end tests (playwright-core, release build on 127.0.0.1)"
 node --test --test-concurrency=1 tests/e2e/

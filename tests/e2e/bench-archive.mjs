@@ -170,8 +170,8 @@ function stampKeystrokes() {
  *  of people quoted, from articles spread through the archive. */
 async function queriesFor(n) {
   const folder = join(repo, 'target', `archive-${n}`);
-  const generator = await readFile(join(repo, 'scripts', 'make_archive.py'), 'utf8');
-  const stop = new Set(generator.match(/FUNCTION_WORDS = """([^"]*)"""/)[1].split(/\s+/));
+  const generator = await readFile(join(repo, 'crates', 'xtask', 'src', 'archive.rs'), 'utf8');
+  const stop = new Set(generator.match(/const FUNCTION_WORDS: &str = "([^"]*)";/)[1].trim().split(/\s+/));
   const queries = new Set();
 
   for (let i = 0; queries.size < QUERY_COUNT; i += 1) {

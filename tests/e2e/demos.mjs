@@ -1,4 +1,4 @@
-// The example host pages (examples/), served by scripts/demo_server.py exactly as people try
+// The example host pages (examples/), served by demo-server.mjs exactly as people try
 // them: pages on one origin with the build under /docs/reader/, the build again on a second
 // origin with CORS, and strict-csp.html sent with a strict Content-Security-Policy header.
 import { spawn } from 'node:child_process';
@@ -9,11 +9,11 @@ import { dist, launch, repo, shot, shots, watchedPage } from './harness.mjs';
 
 export async function startDemos() {
   await mkdir(shots, { recursive: true });
-  const server = spawn('python3', [join(repo, 'scripts', 'demo_server.py'), '--dist', dist], {
+  const server = spawn(process.execPath, [join(repo, 'tests', 'e2e', 'demo-server.mjs'), '--dist', dist], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise((resolve, reject) => {
-    server.on('exit', (code) => reject(new Error(`demo_server.py exited with ${code}`)));
+    server.on('exit', (code) => reject(new Error(`demo-server.mjs exited with ${code}`)));
     createInterface({ input: server.stdout }).once('line', resolve);
   });
   const urls = JSON.parse(line);
