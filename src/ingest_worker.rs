@@ -5,15 +5,22 @@ use futures::StreamExt;
 use lectern_core::adding::{decode_message, encode_message, AddJob, AddResult, AddStep, FromWorker};
 use wasm_bindgen::prelude::*;
 use web_sys::js_sys::{Array, Reflect, Uint8Array};
-use web_sys::{Blob, ErrorEvent, MessageEvent, Url, Worker};
+use web_sys::{Blob, ErrorEvent, Event, MessageEvent, Url, Worker};
 use yew::platform::pinned::mpsc;
 
 // The worker's loader sits beside the app's files; this snippet is written to
 // snippets/<crate>-<hash>/inline0.js among them, so the loader is two folders up from it.
-// Asking the module itself works wherever the reader is served from, embedded or not.
-// scripts/single_file.py replaces this function (the loader is a blob there).
+// Asking the module itself works wherever the reader is served from, embedded or not. A page
+// whose bundler renamed the files (the npm package in a Vite build) names them instead, in
+// `lecternWorkerFiles` ({loader, glue, wasm}); the loader is then told where the other two are
+// in its query. The packaging inlines this snippet there, and in the single-file site, where
+// the loader is a blob (crates/lectern-site).
 #[wasm_bindgen(inline_js = "export function worker_loader() { \
-    return new URL('../../lectern-worker-loader.js', import.meta.url).href; }")]
+    const named = globalThis.lecternWorkerFiles; \
+    if (!named) return new URL('../../lectern-worker-loader.js', import.meta.url).href; \
+    const url = new URL(named.loader); \
+    url.searchParams.set('glue', named.glue); url.searchParams.set('wasm', named.wasm); \
+    return url.href; }")]
 extern "C" {
     fn worker_loader() -> String;
 }
@@ -28,8 +35,11 @@ pub async fn run(job: &AddJob, on_step: impl Fn(AddStep)) -> Result<AddResult, S
             let _ = sender.send_now(reply(&event.data()));
         })
     };
-    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
-        let _ = sender.send_now(Err(did_not_start(&event.message())));
+    // An error in the worker's script is an ErrorEvent; a loader that could not be fetched at
+    // all (a 404) gives a plain Event, with no message to read.
+    let on_error = Closure::<dyn Fn(Event)>::new(move |event: Event| {
+        let message = event.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).unwrap_or_default();
+        let _ = sender.send_now(Err(did_not_start(&message)));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -78,9 +88,12 @@ fn start() -> Result<(Worker, Option<String>), String> {
         .map(|worker| (worker, None))
         .or_else(|_| {
             // Workers must come from the page's own origin; a reader embedded in another
-            // origin's page starts one from a blob that imports the loader instead.
+            // origin's page starts one from a blob that imports the loader instead, telling it
+            // where its files are (beside it, or as its query names them).
+            let url = Url::new(&loader)?;
             let base = Url::new_with_base("./", &loader)?.href();
-            let source = format!("self.lecternWorkerBase = {base:?}; importScripts({loader:?});");
+            let search = url.search();
+            let source = format!("self.lecternWorkerBase = {base:?}; self.lecternWorkerSearch = {search:?}; importScripts({loader:?});");
             let blob = Blob::new_with_str_sequence(&Array::of1(&source.into()))?;
             let url = Url::create_object_url_with_blob(&blob)?;
             Ok::<_, JsValue>((Worker::new(&url)?, Some(url)))

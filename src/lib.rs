@@ -39,7 +39,7 @@ pub fn start() {
         return;
     };
     embed::panic::install(root.clone(), None);
-    let options = Rc::new(components::app::standalone_options(&components::app::page_query()));
+    let options = Rc::new(components::app::standalone_options(&components::app::page_query(), &components::app::site_meta()));
     let Some(src) = options.src.clone() else {
         return mount(root, options, None);
     };

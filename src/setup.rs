@@ -89,6 +89,8 @@ pub struct Setup {
     pub problems: Vec<String>,
     /// The page's handle on this reader, when it was embedded.
     pub bridge: Option<Rc<Bridge>>,
+    /// The collection's name in the reader's bar (a site `lectern build` made); else "Lectern".
+    pub title: Option<String>,
 }
 
 impl Setup {
@@ -108,6 +110,7 @@ impl Default for Setup {
             start: ViewState::default(),
             problems: Vec::new(),
             bridge: None,
+            title: None,
         }
     }
 }

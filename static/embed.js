@@ -6,8 +6,11 @@
 // Each also renders into an open shadow root, so page and reader keep their styles apart.
 // No inline scripts, inline styles or eval: a strict Content-Security-Policy is fine.
 
-// The hashed file names and the stylesheet, written in by scripts/write_embed.py at build time.
+// The file names and the stylesheet, written in at build time (crates/lectern-site,
+// embed_script.rs): the site's hashed files beside this script, or the npm package's, which
+// also names the worker's files (a bundler renames them all).
 const BUILD = /* BUILD */ null;
+if (BUILD?.worker) globalThis.lecternWorkerFiles ??= BUILD.worker;
 
 const here = import.meta.url;
 const OPTIONS = ["src", "query", "article", "panels", "theme", "height", "history"];
@@ -46,7 +49,7 @@ function compile() {
 /** A fresh instance: the query string makes the browser evaluate the glue module anew. */
 async function instantiate() {
   instances += 1;
-  const glue = await import(`${new URL(BUILD.glue, here).href}?instance=${instances}`);
+  const glue = await import(/* @vite-ignore */ `${new URL(BUILD.glue, here).href}?instance=${instances}`);
   await glue.default({ module_or_path: await compile() });
   return glue;
 }
@@ -241,3 +244,5 @@ class LecternReader extends HTMLElement {
 if (!customElements.get("lectern-reader")) customElements.define("lectern-reader", LecternReader);
 window.Lectern ??= { mount };
 for (const element of document.querySelectorAll("[data-lectern]")) mount(element, attributes(element, "data-"));
+
+export { mount, LecternReader };

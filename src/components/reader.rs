@@ -164,7 +164,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <a class="lectern-skip" href="#" onclick={skip_to_article(root)}>{ "Skip to article" }</a>
             <div class="lectern-bar">
                 <span class="lectern-brand" aria-hidden="true">{ "❦" }</span>
-                <span class="lectern-name">{ "Lectern" }</span>
+                <span class="lectern-name">{ setup.title.as_deref().unwrap_or("Lectern") }</span>
                 <SearchBar query={state.query.clone()} input={search_input} {on_query} on_step={on_step.clone()} />
                 <QuotesToggle
                     active={quotes_only}

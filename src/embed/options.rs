@@ -71,7 +71,7 @@ pub fn check(raw: &RawOptions) -> EmbedOptions {
         query = query.chars().take(MAX_QUERY).collect();
     }
     let start = ViewState { query, article: given(&raw.article), ..Default::default() };
-    EmbedOptions { src, height, setup: Setup { panels, theme, url_hash, start, problems, bridge: None } }
+    EmbedOptions { src, height, setup: Setup { panels, theme, url_hash, start, problems, bridge: None, title: None } }
 }
 
 /// A bundle URL from an attribute or the site's `?src=`, or why it will not be fetched.
