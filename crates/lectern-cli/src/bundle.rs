@@ -1,8 +1,8 @@
-//! `lectern bundle PATH... -o FILE`: articles into one file a reader loads with `src=`; with
+//! `lectern bundle SOURCE... -o FILE`: articles into one file a reader loads with `src=`; with
 //! `--split`, into a folder of parts fetched on demand (see `lectern_core::bundle::split`).
-//! Links among the inputs are fetched first (see `fetch`).
+//! `lectern build` writes its site's bundle with the same code.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -12,53 +12,88 @@ use flate2::Compression;
 use lectern_core::bundle::{encode, encode_part, split, Bundle, PartRef, SplitBundle, DEFAULT_SHARD_BYTES};
 use lectern_core::{push_unique, Article};
 
+use crate::cli::BundleArgs;
 use crate::fetch::{self, Sources};
+use crate::progress::{say, Bar};
 
-pub fn run(sources: &Sources, output: &Path, split: bool) -> ExitCode {
-    let started = Instant::now();
-    let mut progress = Progress::new();
+/// What the sources gave: their articles (duplicates dropped), and a line for each source that
+/// gave none.
+pub struct Collected {
+    pub articles: Vec<Article>,
+    pub skipped: Vec<String>,
+}
+
+/// Read every source, showing the steps on `bar`; each source that cannot be read is named.
+pub fn collect(sources: &Sources, bar: &mut Bar) -> Collected {
     let mut articles: Vec<Article> = Vec::new();
     let mut skipped = Vec::new();
-    for result in fetch::read(sources, |status| progress.show(status)) {
+    for result in fetch::read(sources, |step, done, total| bar.show(step, done, total)) {
         match result {
             Ok(article) => push_unique(&mut articles, article),
             Err(e) => skipped.push(e.to_string()),
         }
     }
-    progress.clear();
+    bar.clear();
     for why in &skipped {
         eprintln!("lectern: skipped {why}");
     }
+    Collected { articles, skipped }
+}
+
+/// "; skipped 2 sources (above)", or nothing.
+pub fn skipped_note(skipped: usize) -> String {
+    match skipped {
+        0 => String::new(),
+        1 => "; skipped 1 source (above)".to_string(),
+        n => format!("; skipped {n} sources (above)"),
+    }
+}
+
+pub fn run(args: &BundleArgs) -> ExitCode {
+    let started = Instant::now();
+    let mut bar = Bar::new();
+    let Collected { articles, skipped } = collect(&args.sources.to_sources(), &mut bar);
     if articles.is_empty() {
         eprintln!("lectern: no articles to bundle; nothing written");
         return ExitCode::FAILURE;
     }
-    progress.show(&format!("indexing {} articles, finding quotes and topics", articles.len()));
-    let bundle = Bundle::build(articles);
-    let quotes: usize = bundle.articles.iter().map(|a| a.quotes.len()).sum();
-    let (count, topics) = (bundle.articles.len(), bundle.topics.topics.len());
-    let written = if split { write_split(bundle, output, &mut progress) } else { write_whole(&bundle, output) };
-    progress.clear();
-    let written = match written {
-        Ok(what) => what,
-        Err(e) => {
-            eprintln!("lectern: could not write {}: {e}", output.display());
-            return ExitCode::FAILURE;
+    let bundle = Bundle::build_with(articles, &mut bar);
+    let counts = Counts::of(&bundle);
+    let written = if args.split { write_split(bundle, &args.output, &mut bar) } else { write_whole(&bundle, &args.output) };
+    bar.clear();
+    match written {
+        Ok(what) => {
+            say(&format!("wrote {what}: {counts}{} in {:.1} s", skipped_note(skipped.len()), started.elapsed().as_secs_f64()));
+            ExitCode::SUCCESS
         }
-    };
-    eprintln!(
-        "lectern: wrote {}: {} articles, {} quotes, {} topics{} in {:.1} s",
-        written,
-        count,
-        quotes,
-        topics,
-        if skipped.is_empty() { String::new() } else { format!("; skipped {} (above)", if skipped.len() == 1 { "1 file".to_string() } else { format!("{} files", skipped.len()) }) },
-        started.elapsed().as_secs_f64(),
-    );
-    ExitCode::SUCCESS
+        Err(e) => {
+            eprintln!("lectern: could not write {}: {e}", args.output.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
-fn write_whole(bundle: &Bundle, output: &Path) -> std::io::Result<String> {
+/// How much a bundle holds, for the summary line.
+pub struct Counts {
+    articles: usize,
+    quotes: usize,
+    topics: usize,
+}
+
+impl Counts {
+    pub fn of(bundle: &Bundle) -> Self {
+        let quotes = bundle.articles.iter().map(|a| a.quotes.len()).sum();
+        Counts { articles: bundle.articles.len(), quotes, topics: bundle.topics.topics.len() }
+    }
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} articles, {} quotes, {} topics", self.articles, self.quotes, self.topics)
+    }
+}
+
+pub fn write_whole(bundle: &Bundle, output: &Path) -> std::io::Result<String> {
     let bytes = encode(bundle);
     std::fs::write(output, &bytes)?;
     Ok(format!("{} ({})", output.display(), size(bytes.len())))
@@ -66,7 +101,7 @@ fn write_whole(bundle: &Bundle, output: &Path) -> std::io::Result<String> {
 
 /// The head, shards, articles and topic table of a split bundle, each gzip-compressed: static
 /// hosts do not all compress unknown file types, and browsers inflate gzip natively.
-fn write_split(bundle: Bundle, output: &Path, progress: &mut Progress) -> std::io::Result<String> {
+pub fn write_split(bundle: Bundle, output: &Path, bar: &mut Bar) -> std::io::Result<String> {
     let parts = split(bundle, DEFAULT_SHARD_BYTES);
     for folder in ["s", "a"] {
         let folder = output.join(folder);
@@ -85,12 +120,13 @@ fn write_split(bundle: Bundle, output: &Path, progress: &mut Progress) -> std::i
     };
     let head = write(SplitBundle::head_name(), PartRef::Head(&parts.head))?;
     let mut total = head + write(SplitBundle::passage_topics_name(), PartRef::PassageTopics(&parts.passage_topics))?;
+    let count = parts.shards.len() + parts.articles.len();
     for (i, shard) in parts.shards.iter().enumerate() {
-        progress.show(&format!("writing shard {}/{}", i + 1, parts.shards.len()));
+        bar.show("writing", i + 1, count);
         total += write(&SplitBundle::shard_name(i), PartRef::Shard(shard))?;
     }
     for (i, article) in parts.articles.iter().enumerate() {
-        progress.show(&format!("writing article {}/{}", i + 1, parts.articles.len()));
+        bar.show("writing", parts.shards.len() + i + 1, count);
         total += write(&SplitBundle::article_name(i), PartRef::Article(article))?;
     }
     Ok(format!(
@@ -103,37 +139,9 @@ fn write_split(bundle: Bundle, output: &Path, progress: &mut Progress) -> std::i
     ))
 }
 
-fn size(bytes: usize) -> String {
+pub fn size(bytes: usize) -> String {
     match bytes {
         b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
         b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
-    }
-}
-
-/// One status line on a terminal, rewritten in place at most ten times a second; nothing when
-/// stderr is a file or a pipe (logs want the summary, not a thousand updates).
-pub(crate) struct Progress {
-    live: bool,
-    last: Option<Instant>,
-}
-
-impl Progress {
-    pub(crate) fn new() -> Self {
-        Progress { live: std::io::stderr().is_terminal(), last: None }
-    }
-
-    pub(crate) fn show(&mut self, text: &str) {
-        if !self.live || self.last.is_some_and(|t| t.elapsed().as_millis() < 100) {
-            return;
-        }
-        self.last = Some(Instant::now());
-        let _ = write!(std::io::stderr(), "\r\x1b[2Klectern: {text}…");
-    }
-
-    pub(crate) fn clear(&mut self) {
-        if self.live {
-            let _ = write!(std::io::stderr(), "\r\x1b[2K");
-            self.last = None;
-        }
     }
 }

@@ -52,5 +52,6 @@ fn nothing_to_bundle_or_no_output_is_an_error() {
     assert!(!file.exists());
     let out = lectern(&["bundle", &articles_dir()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bundle needs -o FILE"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("--output <FILE>") && said.lines().count() == 1, "{said}");
 }

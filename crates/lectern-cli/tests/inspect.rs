@@ -106,7 +106,8 @@ fn missing_paths_and_bad_usage_are_explained() {
     assert_eq!(out.status.code(), Some(2));
     let out = lectern(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command 'frobnicate'"));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("unrecognized subcommand 'frobnicate'") && said.lines().count() == 1, "{said}");
 }
 
 #[test]

@@ -47,12 +47,12 @@ enum Item {
 }
 
 /// Every article the inputs hold, or why an input gave none, in command-line order.
-/// `progress` gets a status line ("fetched 3/40") now and then.
-pub fn read(sources: &Sources, mut progress: impl FnMut(&str)) -> Vec<Result<Article, InputError>> {
+/// `progress` is told how far each step has got: (`"fetching"` or `"reading"`, done, total).
+pub fn read(sources: &Sources, mut progress: impl FnMut(&'static str, usize, usize)) -> Vec<Result<Article, InputError>> {
     let items = expand(&sources.inputs);
     let urls: Vec<String> = items.iter().filter_map(|i| if let Item::Url(u) = i { Some(u.clone()) } else { None }).collect();
     let settings = Settings::from_env(sources.refetch);
-    let pages = fetch_all(&urls, &settings, |done, total| progress(&format!("fetched {done}/{total}")));
+    let pages = fetch_all(&urls, &settings, |done, total| progress("fetching", done, total));
     let mut pages = urls.into_iter().zip(pages);
     let mut out = Vec::new();
     let mut paths = Vec::new();
@@ -74,11 +74,15 @@ pub fn read(sources: &Sources, mut progress: impl FnMut(&str)) -> Vec<Result<Art
     out
 }
 
-fn read_files(paths: &mut Vec<PathBuf>, out: &mut Vec<Result<Article, InputError>>, progress: &mut impl FnMut(&str)) {
+fn read_files(
+    paths: &mut Vec<PathBuf>,
+    out: &mut Vec<Result<Article, InputError>>,
+    progress: &mut impl FnMut(&'static str, usize, usize),
+) {
     if paths.is_empty() {
         return;
     }
-    let read = files::ingest_paths_with(paths, |done, total| progress(&format!("reading {done}/{total} files")));
+    let read = files::ingest_paths_with(paths, |done, total| progress("reading", done, total));
     for result in read {
         match result {
             Ok(articles) => out.extend(articles.into_iter().map(Ok)),
