@@ -255,7 +255,8 @@ test('bad attributes and bad bundles get a clear message in their own reader', L
 
 test('the single-file build works opened from disk', LIMIT, async () => {
   const file = join(repo, 'target', 'e2e-single-file.html');
-  execFileSync('python3', [join(repo, 'scripts', 'single_file.py'), dist, file]);
+  // Written by the packaged CLI (cargo xtask dist), from the bundled articles.
+  execFileSync(join(repo, 'target', 'dist', 'lectern'), ['build', '--quiet', '--single-file', join(repo, 'articles'), '-o', file]);
   const browser = await launch();
   try {
     const page = await watchedPage(browser);

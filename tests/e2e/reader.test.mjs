@@ -38,7 +38,7 @@ test('both articles are listed and the first opens with its title and text', asy
 test('the app is started once, from the script at the top of the page', async () => {
   const page = await app.page();
   await page.getByTestId('article-title').waitFor();
-  // scripts/start_early.py: the early start, and Trunk's module script waiting for it.
+  // crates/lectern-site, early_start.rs: the early start, and Trunk's module script waiting for it.
   assert.equal(await page.evaluate(() => window.lecternStart instanceof Promise), true);
   assert.equal(await page.evaluate(async () => (await window.lecternStart) === undefined), false);
   assert.equal(await page.locator('[data-testid=reader]').count(), 1);
