@@ -14,7 +14,7 @@ cargo check --locked -p lectern-core --benches
 # profile has it; a minimal toolchain may not).
 if cargo clippy --version >/dev/null 2>&1; then
   cargo clippy --locked --workspace --all-targets -- -D warnings
-  cargo clippy --locked -p lectern-reader --target wasm32-unknown-unknown -- -D warnings
+  cargo clippy --locked -p lectern-reader --target wasm32-unknown-unknown --all-targets -- -D warnings
 else
   echo "clippy is not installed: lints skipped"
 fi

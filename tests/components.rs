@@ -215,12 +215,16 @@ async fn an_embedded_reader_follows_its_setup_and_tells_its_page() {
         start: ViewState { query: "pipeline".into(), article: Some("sectioned".into()), ..Default::default() },
         problems: vec!["theme=\"x\" is not light, dark or auto; using auto.".into()],
         bridge: Some(Bridge::new(host.clone().into())),
+        title: Some("Harbour News".into()),
     };
     let root = root();
     host.append_child(&root).unwrap();
     yew::Renderer::<Reader>::with_root_and_props(root.clone(), yew::props!(ReaderProps { library: sample(), setup: Rc::new(setup) })).render();
     yew::scheduler::flush().await;
 
+    // The collection's title in the bar (a site lectern build made names one).
+    let name = root.query_selector(".lectern-name").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(name, "Harbour News");
     // Its own start, not the URL's; only the reading pane; dark; the settings problem shown.
     let input: web_sys::HtmlInputElement = root.query_selector("[data-testid='search']").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(input.value(), "pipeline");
