@@ -49,6 +49,12 @@ cargo xtask size-report dist --budget-kb 354
 
 step "4/5 packaging: cargo xtask dist (lectern with the reader inside, its archive, the npm package)"
 cargo xtask dist
+# The documented install (scripts/install.sh runs it), into a folder of the build's own: the
+# installed lectern must have the reader inside and build a site.
+CARGO_INSTALL_ROOT="$PWD/target/install-check" cargo xtask install
+rm -rf target/install-check/site
+target/install-check/bin/lectern build --quiet articles -o target/install-check/site
+test -s target/install-check/site/index.html
 
 step "5/5 end-to-end tests (playwright-core, release build on 127.0.0.1)"
 node --test --test-concurrency=1 tests/e2e/
