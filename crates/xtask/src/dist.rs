@@ -9,7 +9,7 @@ use std::process::Command;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use crate::{npm, reader_build, repo, run};
+use crate::{absolute, npm, reader_build, repo, run};
 
 /// The CLI's version, which the archive and the package carry too.
 pub fn version() -> Result<String, String> {
@@ -63,10 +63,6 @@ fn build_cli(reader: &Path) -> Result<PathBuf, String> {
         .env("LECTERN_READER_DIR", absolute(reader)?)
         .current_dir(repo()))?;
     Ok(repo().join("target/release/lectern"))
-}
-
-fn absolute(path: &Path) -> Result<PathBuf, String> {
-    std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// This machine's target triple, as rustc names it.

@@ -82,6 +82,11 @@ pub fn repo() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
+/// `path` made absolute (commands run elsewhere are given it).
+pub fn absolute(path: &Path) -> Result<PathBuf, String> {
+    std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Run `command`, failing with its name when it does not succeed.
 pub fn run(command: &mut std::process::Command) -> Result<(), String> {
     let name = format!("{:?}", command.get_program());

@@ -10,7 +10,7 @@ use lectern_site::embed_script::{self, PACKAGE_GLUE, PACKAGE_WASM, WORKER_GLUE, 
 use lectern_site::single_file::{inline_snippet, snippet_source};
 use lectern_site::ReaderFiles;
 
-use crate::{repo, run};
+use crate::{absolute, repo, run};
 
 /// Stage the package from the build in `reader` and pack it into `out`; returns the tarball.
 pub fn pack(reader: &Path, out: &Path, version: &str) -> Result<PathBuf, String> {
@@ -58,8 +58,4 @@ fn with_version(manifest: &str, version: &str) -> Result<String, String> {
     let start = manifest.find(key).ok_or("packages/lectern-reader/package.json has no version")? + key.len();
     let end = start + manifest[start..].find('"').ok_or("package.json's version is not closed")?;
     Ok(format!("{}{version}{}", &manifest[..start], &manifest[end..]))
-}
-
-fn absolute(path: &Path) -> Result<PathBuf, String> {
-    std::fs::canonicalize(path).map_err(|e| format!("{}: {e}", path.display()))
 }
