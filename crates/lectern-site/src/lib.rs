@@ -8,6 +8,7 @@
 
 pub mod early_start;
 pub mod embed_script;
+pub mod glue;
 pub mod html;
 pub mod reader;
 pub mod single_file;

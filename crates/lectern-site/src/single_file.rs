@@ -6,6 +6,7 @@
 use base64::Engine;
 
 use crate::early_start;
+use crate::glue::inline_snippet;
 use crate::html::{attribute, find_tag};
 use crate::reader::{module_script, ReaderFiles};
 use crate::{fail, SiteError};
@@ -39,21 +40,6 @@ pub fn build(files: &ReaderFiles, page: &str, bundle_name: &str, bundle: &[u8]) 
 fn decode_base64(bytes: &[u8]) -> String {
     let text = base64::engine::general_purpose::STANDARD.encode(bytes);
     format!("Uint8Array.from(atob(\"{text}\"), (c) => c.charCodeAt(0))")
-}
-
-/// `glue` with its import of the wasm-bindgen snippet replaced by `source`: a bundler or a
-/// single file has no snippets folder beside the glue.
-pub fn inline_snippet(glue: &str, source: &str) -> Result<String, SiteError> {
-    let Some(line) = glue.lines().find(|l| l.starts_with("import {") && l.contains("./snippets/")) else {
-        return fail("the wasm-bindgen glue no longer imports its snippet as this code expects");
-    };
-    Ok(glue.replacen(line, source, 1))
-}
-
-/// The snippet's own source, its functions no longer exported (they become the glue's).
-pub fn snippet_source(files: &ReaderFiles) -> Result<String, SiteError> {
-    let Some(name) = files.snippet() else { return fail("the reader's build has no wasm-bindgen snippet") };
-    Ok(files.text(name)?.replace("export function ", "function "))
 }
 
 /// The glue without its export line, and the name of its init function.
@@ -131,16 +117,7 @@ mod tests {
 
     #[test]
     fn a_glue_of_another_shape_is_refused_not_mangled() {
-        assert!(inline_snippet("import x from 'y';", "").is_err());
         assert!(without_exports("export default x;").is_err());
     }
 
-    #[test]
-    fn the_package_gets_the_snippet_itself() {
-        let files = reader();
-        let source = snippet_source(&files).unwrap();
-        assert_eq!(source, "function worker_loader() { return 'x'; }");
-        let glue = inline_snippet(files.text("lectern-reader-abc.js").unwrap(), &source).unwrap();
-        assert!(glue.starts_with("function worker_loader()"));
-    }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use lectern_site::embed_script::{self, PACKAGE_GLUE, PACKAGE_WASM, WORKER_GLUE, WORKER_LOADER, WORKER_WASM};
-use lectern_site::single_file::{inline_snippet, snippet_source};
+use lectern_site::glue::{inline_snippet, snippet_source};
 use lectern_site::ReaderFiles;
 
 use crate::{absolute, repo, run};
