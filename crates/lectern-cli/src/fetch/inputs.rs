@@ -47,7 +47,8 @@ enum Item {
 }
 
 /// Every article the inputs hold, or why an input gave none, in command-line order.
-/// `progress` is told how far each step has got: (`"fetching"` or `"reading"`, done, total).
+/// `progress` is told how far each step has got: (`"fetching"` or `"reading, quotes"`, done,
+/// total); each file is extracted and its quotations found as it is read.
 pub fn read(sources: &Sources, mut progress: impl FnMut(&'static str, usize, usize)) -> Vec<Result<Article, InputError>> {
     let items = expand(&sources.inputs);
     let urls: Vec<String> = items.iter().filter_map(|i| if let Item::Url(u) = i { Some(u.clone()) } else { None }).collect();
@@ -82,7 +83,7 @@ fn read_files(
     if paths.is_empty() {
         return;
     }
-    let read = files::ingest_paths_with(paths, |done, total| progress("reading", done, total));
+    let read = files::ingest_paths_with(paths, |done, total| progress("reading, quotes", done, total));
     for result in read {
         match result {
             Ok(articles) => out.extend(articles.into_iter().map(Ok)),
