@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 static LEVEL: AtomicU8 = AtomicU8::new(1);
 
@@ -36,15 +36,16 @@ pub struct Bar {
 
 impl Bar {
     pub fn new() -> Self {
-        let target =
-            if LEVEL.load(Ordering::Relaxed) == 0 { ProgressDrawTarget::hidden() } else { ProgressDrawTarget::stderr() };
-        let bar = ProgressBar::with_draw_target(None, target);
+        // Hidden until the first step is named: nothing is drawn with no name and no count.
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
         bar.set_style(
-            ProgressStyle::with_template("lectern: {prefix:<15} [{bar:28}] {pos}/{len} {per_sec:>9} {eta:>4} left")
+            ProgressStyle::with_template("lectern: {prefix:<15} [{bar:28}] {pos}/{len} {rate:>8} {eta:>4} left")
                 .expect("the template is valid")
+                .with_key("rate", |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", state.per_sec());
+                })
                 .progress_chars("=> "),
         );
-        bar.enable_steady_tick(Duration::from_millis(200));
         Bar { bar, step: None }
     }
 
@@ -55,6 +56,13 @@ impl Bar {
             self.step = Some((name, Instant::now(), total));
             self.bar.reset();
             self.bar.set_prefix(name);
+            self.bar.set_length(total as u64);
+            if self.bar.is_hidden() && LEVEL.load(Ordering::Relaxed) > 0 {
+                // Drawn from the first step on (stderr hides it where that is not a terminal),
+                // and redrawn while a step's count stands still.
+                self.bar.set_draw_target(ProgressDrawTarget::stderr());
+                self.bar.enable_steady_tick(Duration::from_millis(200));
+            }
         }
         if let Some(step) = &mut self.step {
             step.2 = total;
