@@ -205,3 +205,17 @@ fn a_binary_without_the_reader_says_how_to_get_one() {
     assert_eq!(out.status.code(), Some(1));
     assert!(said(&out).contains("LECTERN_READER=/no/such/reader"), "{}", said(&out));
 }
+
+#[test]
+fn a_site_built_inside_its_sources_is_not_read_as_articles() {
+    let sources = scratch("inside");
+    std::fs::copy(Path::new(&articles_dir()).join("000_2458af4d1454103a.txt"), sources.join("a.txt")).unwrap();
+    let site = sources.join("site");
+    let out = build(&[sources.as_os_str(), os("-o"), site.as_os_str()]);
+    assert!(out.status.success(), "{}", said(&out));
+    // Bundling (or serving, or building elsewhere) the folder skips the site in it.
+    let file = scratch("inside-bundle").join("all.lectern");
+    let out = common::lectern(&["bundle", sources.to_str().unwrap(), "-o", file.to_str().unwrap()]);
+    assert!(out.status.success() && !said(&out).contains("skipped"), "the site's files were read: {}", said(&out));
+    assert_eq!(decode(&std::fs::read(&file).unwrap()).unwrap().articles.len(), 1);
+}

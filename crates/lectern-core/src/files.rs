@@ -8,6 +8,10 @@ use crate::ingest::{push_unique, read_source, Form, SourceFile};
 use crate::model::Article;
 
 
+/// The file in which `lectern build` lists what it wrote into a site's folder; a folder that
+/// has one is skipped when sources are walked.
+pub const SITE_MANIFEST: &str = ".lectern-site";
+
 /// What the reader's build bundles: every article in `dir`, or every reason it cannot, one
 /// message per bad file (a reader silently missing an article is worse than a failed build).
 pub fn ingest_folder(dir: &Path) -> Result<Vec<Article>, Vec<String>> {
@@ -101,7 +105,10 @@ fn walk(dir: &Path, found: &mut Vec<Result<PathBuf, IngestError>>) {
             continue;
         }
         if path.is_dir() {
-            walk(&path, found);
+            // A site lectern build wrote (`lectern build . -o site`) is output, not articles.
+            if !path.join(SITE_MANIFEST).is_file() {
+                walk(&path, found);
+            }
         } else if is_article_file(&path) {
             found.push(Ok(path));
         }

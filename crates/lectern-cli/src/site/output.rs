@@ -6,8 +6,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// Lists what the last build wrote, one path a line.
-pub const MANIFEST: &str = ".lectern-site";
+/// Lists what the last build wrote, one path a line (and keeps the folder out of sources).
+pub const MANIFEST: &str = lectern_core::files::SITE_MANIFEST;
 
 /// Make `folder` ready for a build: created, or cleared of the last build's files.
 pub fn prepare(folder: &Path, force: bool) -> Result<(), String> {
