@@ -3,7 +3,9 @@
 // that dist wrote, `vite build`, and the built site served on 127.0.0.1 under a strict
 // Content-Security-Policy. One page mounts a reader with `import { mount } from 'lectern-reader'`,
 // another writes `<lectern-reader>` after `import 'lectern-reader'`; each is searched, clicked,
-// asked through its handle, given a file to read (the worker), and checked by axe.
+// asked through its handle, given a file to read (the worker), and checked by axe. Last, the
+// installed package's folder served as a CDN would (another origin, CORS) to a plain page that
+// loads index.js from there: no bundler at all.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -334,4 +336,63 @@ test("in a Vite app: import 'lectern-reader' and <lectern-reader> with attribute
   expectServedFromBuild(page, LOADED);
   assert.deepEqual(page.failed, [], 'failed requests');
   assert.deepEqual(page.problems, [], 'console errors, uncaught exceptions or CSP violations');
+});
+
+/** Static files with the CORS header a public CDN sends, and no policy. */
+async function cdn(root, headers = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(base + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+test('from a CDN path: the installed package on another origin, no bundler', LIMIT, async () => {
+  // The package's folder as a CDN serves it (unpkg, jsDelivr: CORS on every file), and a plain
+  // page on another origin that loads index.js from there and writes the element.
+  const files = await cdn(join(APP, 'node_modules', 'lectern-reader'), { 'access-control-allow-origin': '*' });
+  const pages = join(APP, 'cdn-page');
+  rmSync(pages, { recursive: true, force: true });
+  mkdirSync(pages, { recursive: true });
+  cpSync(join(APP, 'public', 'articles.lectern'), join(pages, 'articles.lectern'));
+  writeFileSync(join(pages, 'index.html'), `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>From a CDN</title><link rel="icon" href="data:,">
+<script type="module" src="${files.url}index.js"></script></head>
+<body><main><h1>From a CDN</h1><lectern-reader src="articles.lectern" height="560"></lectern-reader></main></body></html>
+`);
+  const host = await cdn(pages);
+  const page = await watchedPage(browser);
+  const failed = [];
+  page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && failed.push(`${r.url()}: ${r.status()}`));
+  try {
+    await page.goto(host.url);
+    const element = page.locator('lectern-reader');
+    await element.getByTestId('article-title').waitFor();
+    await element.getByTestId('search').pressSequentially(WORD);
+    await element.getByTestId('result').getByTestId('match').first().waitFor();
+    // The worker comes from the CDN too (started from a blob, as workers must be same-origin).
+    await element.getByTestId('add-articles').setInputFiles([NOTE]);
+    await element.getByTestId('article-title').filter({ hasText: 'A Harbour Note' }).waitFor();
+    await shot(page, 'package-cdn');
+    assert.deepEqual(failed, [], 'failed requests');
+    assert.deepEqual(page.problems, [], 'console errors or uncaught exceptions');
+  } finally {
+    await page.context().close();
+    await host.close();
+    await files.close();
+  }
 });
