@@ -132,8 +132,8 @@ async function viteBuild() {
   return warnings;
 }
 
-/** Serve the built site as a static host would, with the policy above on every answer. */
-async function serve(root) {
+/** Serve `root` as a static host would, with `headers` on every answer. */
+async function serve(root, headers = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -144,7 +144,7 @@ async function serve(root) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -175,7 +175,8 @@ before(async () => {
     assert.ok(copy, `vite build wrote no copy of ${name} to dist/assets/ (${assets.join(', ')}): inlined as a data: URL, or not named with new URL("./${name}", import.meta.url)?`);
     emitted[name] = `/assets/${copy}`;
   }
-  site = await serve(OUT);
+  // The built site, with the strict policy on every answer.
+  site = await serve(OUT, { 'content-security-policy': CSP });
   browser = await launch();
 });
 
@@ -338,32 +339,10 @@ test("in a Vite app: import 'lectern-reader' and <lectern-reader> with attribute
   assert.deepEqual(page.problems, [], 'console errors, uncaught exceptions or CSP violations');
 });
 
-/** Static files with the CORS header a public CDN sends, and no policy. */
-async function cdn(root, headers = {}) {
-  const base = resolve(root);
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(base + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
-}
-
 test('from a CDN path: the installed package on another origin, no bundler', LIMIT, async () => {
   // The package's folder as a CDN serves it (unpkg, jsDelivr: CORS on every file), and a plain
   // page on another origin that loads index.js from there and writes the element.
-  const files = await cdn(join(APP, 'node_modules', 'lectern-reader'), { 'access-control-allow-origin': '*' });
+  const files = await serve(join(APP, 'node_modules', 'lectern-reader'), { 'access-control-allow-origin': '*' });
   const pages = join(APP, 'cdn-page');
   rmSync(pages, { recursive: true, force: true });
   mkdirSync(pages, { recursive: true });
@@ -373,7 +352,7 @@ test('from a CDN path: the installed package on another origin, no bundler', LIM
 <script type="module" src="${files.url}index.js"></script></head>
 <body><main><h1>From a CDN</h1><lectern-reader src="articles.lectern" height="560"></lectern-reader></main></body></html>
 `);
-  const host = await cdn(pages);
+  const host = await serve(pages);
   const page = await watchedPage(browser);
   const failed = [];
   page.on('requestfailed', (r) => failed.push(`${r.url()}: ${r.failure()?.errorText}`));
