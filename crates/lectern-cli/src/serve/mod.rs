@@ -65,7 +65,10 @@ fn serve_site(site: &Path, port: u16) -> Result<(), String> {
 
 fn serve_sources(args: &ServeArgs, settings: Settings) -> Result<(), String> {
     let files = reader::files()?;
-    let out = std::env::temp_dir().join(format!("lectern-serve-{}", std::process::id()));
+    // One scratch folder per port, reused by the next preview on it (Ctrl+C leaves it behind);
+    // the port is taken before anything is written, so two previews never share one.
+    let name = if args.port == 0 { format!("pid-{}", std::process::id()) } else { args.port.to_string() };
+    let out = std::env::temp_dir().join(format!("lectern-serve-{name}"));
     let mut sources = Incremental::new(&args.sources.to_sources());
     let build = |sources: &mut Incremental| -> Result<String, String> {
         let started = Instant::now();
