@@ -53,16 +53,10 @@ pub fn standalone_options(query: &str, (site, title): &(RawOptions, Option<Strin
         .find_map(|pair| pair.strip_prefix("src="))
         .map(crate::url_state::decode)
         .filter(|s| !s.trim().is_empty());
-    let raw = RawOptions { src: src.or_else(|| site.src.clone()), ..site.clone() };
+    // The view lives in the URL's hash, as on any standalone site.
+    let raw = RawOptions { src: src.or_else(|| site.src.clone()), history: Some("hash".into()), ..site.clone() };
     let checked = check(&raw);
-    let setup = Setup {
-        panels: checked.setup.panels,
-        theme: checked.setup.theme,
-        problems: checked.setup.problems,
-        title: title.clone(),
-        ..Setup::default()
-    };
-    EmbedOptions { src: checked.src, height: None, setup }
+    EmbedOptions { setup: Setup { title: title.clone(), ..checked.setup }, ..checked }
 }
 
 #[cfg(test)]

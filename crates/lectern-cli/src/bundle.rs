@@ -59,7 +59,11 @@ pub fn run(args: &BundleArgs) -> ExitCode {
     }
     let bundle = Bundle::build_with(articles, &mut bar);
     let counts = Counts::of(&bundle);
-    let written = if args.split { write_split(bundle, &args.output, &mut bar) } else { write_whole(&bundle, &args.output) };
+    let written = if args.split {
+        write_split(bundle, &args.output, &mut bar).map(|w| w.summary)
+    } else {
+        write_whole(&bundle, &args.output)
+    };
     bar.clear();
     match written {
         Ok(what) => {
@@ -99,9 +103,15 @@ pub fn write_whole(bundle: &Bundle, output: &Path) -> std::io::Result<String> {
     Ok(format!("{} ({})", output.display(), size(bytes.len())))
 }
 
+/// What a split bundle's writing left: a summary, and every file's name in the folder.
+pub struct SplitWritten {
+    pub summary: String,
+    pub names: Vec<String>,
+}
+
 /// The head, shards, articles and topic table of a split bundle, each gzip-compressed: static
 /// hosts do not all compress unknown file types, and browsers inflate gzip natively.
-pub fn write_split(bundle: Bundle, output: &Path, bar: &mut Bar) -> std::io::Result<String> {
+pub fn write_split(bundle: Bundle, output: &Path, bar: &mut Bar) -> std::io::Result<SplitWritten> {
     let parts = split(bundle, DEFAULT_SHARD_BYTES);
     for folder in ["s", "a"] {
         let folder = output.join(folder);
@@ -111,11 +121,13 @@ pub fn write_split(bundle: Bundle, output: &Path, bar: &mut Bar) -> std::io::Res
         }
         std::fs::create_dir_all(folder)?;
     }
-    let write = |name: &str, part: PartRef| -> std::io::Result<usize> {
+    let mut names = Vec::new();
+    let mut write = |name: &str, part: PartRef| -> std::io::Result<usize> {
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
         gz.write_all(&encode_part(&part))?;
         let bytes = gz.finish()?;
         std::fs::write(output.join(name), &bytes)?;
+        names.push(name.to_string());
         Ok(bytes.len())
     };
     let head = write(SplitBundle::head_name(), PartRef::Head(&parts.head))?;
@@ -129,14 +141,15 @@ pub fn write_split(bundle: Bundle, output: &Path, bar: &mut Bar) -> std::io::Res
         bar.show("writing", parts.shards.len() + i + 1, count);
         total += write(&SplitBundle::article_name(i), PartRef::Article(article))?;
     }
-    Ok(format!(
+    let summary = format!(
         "{} ({} in all; head {}, {} index shards, {} article files)",
         output.join(SplitBundle::head_name()).display(),
         size(total),
         size(head),
         parts.shards.len(),
         parts.articles.len()
-    ))
+    );
+    Ok(SplitWritten { summary, names })
 }
 
 pub fn size(bytes: usize) -> String {

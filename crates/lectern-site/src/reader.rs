@@ -59,18 +59,25 @@ impl ReaderFiles {
 
     /// The glue and wasm that the page's module script starts.
     pub fn app_files(&self) -> Result<AppFiles, SiteError> {
-        let (_, script) = module_script(self.index()?)?;
+        AppFiles::of(self.index()?)
+    }
+
+    /// The wasm-bindgen snippet the glue imports (`snippets/<crate>-<hash>/inline0.js`), if any.
+    pub fn snippet(&self) -> Option<&str> {
+        self.files.keys().find(|n| n.starts_with("snippets/") && n.ends_with(".js")).map(String::as_str)
+    }
+}
+
+impl AppFiles {
+    /// The glue and wasm that `page`'s module script starts.
+    pub fn of(page: &str) -> Result<AppFiles, SiteError> {
+        let (_, script) = module_script(page)?;
         let glue = quoted_after(script, "from ").filter(|g| g.ends_with(".js"));
         let wasm = quoted_after(script, "module_or_path:").filter(|w| w.ends_with(".wasm"));
         match (glue, wasm) {
             (Some(glue), Some(wasm)) => Ok(AppFiles { glue: relative(glue), wasm: relative(wasm) }),
             _ => fail("the reader's index.html does not start its script and wasm as a Trunk build does"),
         }
-    }
-
-    /// The wasm-bindgen snippet the glue imports (`snippets/<crate>-<hash>/inline0.js`), if any.
-    pub fn snippet(&self) -> Option<&str> {
-        self.files.keys().find(|n| n.starts_with("snippets/") && n.ends_with(".js")).map(String::as_str)
     }
 }
 

@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use lectern_site::{early_start, embed_script, ReaderFiles};
+use lectern_site::reader::AppFiles;
+use lectern_site::{early_start, embed_script};
 
 pub fn run(folder: Option<PathBuf>) -> Result<(), String> {
     let folder = folder
@@ -12,9 +13,7 @@ pub fn run(folder: Option<PathBuf>) -> Result<(), String> {
         .ok_or("post-build needs TRUNK_STAGING_DIR (Trunk sets it) or a folder")?;
     let page_path = folder.join("index.html");
     let page = std::fs::read_to_string(&page_path).map_err(|e| format!("{}: {e}", page_path.display()))?;
-    let mut files = ReaderFiles::default();
-    files.files.insert("index.html".into(), page.clone().into_bytes().into());
-    let app = files.app_files().map_err(|e| e.to_string())?;
+    let app = AppFiles::of(&page).map_err(|e| e.to_string())?;
     let page = early_start::add(&page, &app).map_err(|e| e.to_string())?;
     std::fs::write(&page_path, &page).map_err(|e| e.to_string())?;
     let statics = crate::repo().join("static");

@@ -97,9 +97,9 @@ pub fn write_site(files: &ReaderFiles, bundle: Bundle, settings: &Settings, out:
     let bundle_size = if split {
         let folder = out.join(SPLIT_FOLDER);
         std::fs::create_dir_all(&folder).map_err(|e| io_error(SPLIT_FOLDER, e))?;
-        let what = write_split(bundle, &folder, bar).map_err(|e| io_error(SPLIT_FOLDER, e))?;
-        written.extend(listed(out, &folder));
-        what.replace(&format!("{}/", out.display()), "")
+        let split = write_split(bundle, &folder, bar).map_err(|e| io_error(SPLIT_FOLDER, e))?;
+        written.extend(split.names.iter().map(|name| format!("{SPLIT_FOLDER}/{name}")));
+        split.summary.replace(&format!("{}/", out.display()), "")
     } else {
         std::fs::write(out.join(WHOLE), &whole).map_err(|e| io_error(WHOLE, e))?;
         written.push(WHOLE.to_string());
@@ -119,22 +119,6 @@ pub fn write_site(files: &ReaderFiles, bundle: Bundle, settings: &Settings, out:
     }
     output::record(out, &written)?;
     Ok(format!("{}/ (index.html, the reader, {bundle_size})", out.display()))
-}
-
-/// Every file under `folder`, relative to `root`, `/`-separated.
-fn listed(root: &Path, folder: &Path) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        for path in std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()) {
-            if path.is_dir() {
-                pending.push(path);
-            } else if let Ok(name) = path.strip_prefix(root) {
-                names.push(name.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
-            }
-        }
-    }
-    names
 }
 
 /// A single file may replace an HTML file (an earlier one), never a folder or another kind.
